@@ -1,0 +1,24 @@
+import Foundation
+import PinganCore
+import PinganStore
+
+/// Reading and verifying the audit log (issue 2 §7).
+public struct AuditService: Sendable {
+    private let env: ServiceEnvironment
+
+    /// Creates the service.
+    public init(_ env: ServiceEnvironment) { self.env = env }
+
+    /// Entries matching `query`, newest first; auditors (admins) only.
+    public func entries(_ query: AuditLog.Query, by actor: Actor) async throws -> [AuditEntry] {
+        try actor.require(AccessPolicy.canReadAudit, "read the audit log")
+        let engine = env.provider.engine
+        return try await env.provider.read { db in try await AuditLog(db, engine: engine).entries(query) }
+    }
+
+    /// Walks the whole chain.
+    public func verify() async throws -> AuditLog.Verification {
+        let engine = env.provider.engine
+        return try await env.provider.read { db in try await AuditLog(db, engine: engine).verify() }
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import HummingbirdBcrypt
+
+/// bcrypt password hashing (salted, slow by design) at a configured cost.
+public struct PasswordHasher: Sendable {
+    /// The bcrypt cost, 4–31.
+    public let cost: UInt8
+
+    /// A hash of a random password at the same cost, checked against when a username is unknown so that response
+    /// times do not reveal which usernames exist.
+    let decoyHash: String
+
+    /// Creates a hasher; tests use a low cost, deployments 12 or more.
+    public init(cost: UInt8) {
+        self.cost = cost
+        self.decoyHash = Bcrypt.hash(Self.randomPassword(), cost: cost)
+    }
+
+    /// A new salted hash of `password`.
+    public func hash(_ password: String) -> String {
+        Bcrypt.hash(password, cost: cost)
+    }
+
+    /// Whether `password` matches `hash`.
+    public func verify(_ password: String, hash: String) -> Bool {
+        Bcrypt.verify(password, hash: hash)
+    }
+
+    /// A random password of 16 characters from an alphabet without look-alike characters.
+    public static func randomPassword() -> String {
+        let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<16).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
+    }
+}

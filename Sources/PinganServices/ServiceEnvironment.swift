@@ -1,0 +1,48 @@
+import Foundation
+import Logging
+import PinganCore
+import PinganStore
+import SQLKit
+
+/// What every use case needs: the database, the clock, a logger, the keys and the password hasher.
+///
+/// The clock is injected so that rules never read the wall clock themselves (DESIGN principle 1) and tests can move
+/// time.
+public struct ServiceEnvironment: Sendable {
+    /// The database.
+    public let provider: any DatabaseProvider
+    /// The current time.
+    public let clock: @Sendable () -> Date
+    /// The logger.
+    public let logger: Logger
+    /// Derived keys.
+    public let keys: Keys
+    /// Password hashing.
+    public let hasher: PasswordHasher
+    /// Login throttling rule.
+    public let throttle: LoginThrottle
+    /// Lifetime of tokens issued at login, in seconds.
+    public let tokenLifetime: TimeInterval
+
+    /// Creates an environment.
+    public init(
+        provider: any DatabaseProvider, clock: @escaping @Sendable () -> Date = { Date() }, logger: Logger,
+        keys: Keys, hasher: PasswordHasher, throttle: LoginThrottle = .standard, tokenLifetime: TimeInterval = 43_200
+    ) {
+        self.provider = provider
+        self.clock = clock
+        self.logger = logger
+        self.keys = keys
+        self.hasher = hasher
+        self.throttle = throttle
+        self.tokenLifetime = tokenLifetime
+    }
+
+    /// Runs `body` in a transaction with an audit log bound to it: the change and its audit entries commit together.
+    func write<T: Sendable>(_ body: @Sendable (any SQLDatabase, AuditLog) async throws -> T) async throws -> T {
+        let engine = provider.engine
+        return try await provider.transaction { db in
+            try await body(db, AuditLog(db, engine: engine))
+        }
+    }
+}

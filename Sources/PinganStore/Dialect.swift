@@ -1,0 +1,31 @@
+import SQLKit
+
+/// The few statements that differ between SQLite and PostgreSQL, kept in one place (DESIGN principle 3).
+public struct Dialect: Sendable {
+    /// The engine.
+    public let engine: DatabaseEngine
+
+    /// Creates the dialect of `engine`.
+    public init(_ engine: DatabaseEngine) {
+        self.engine = engine
+    }
+
+    /// Serialises writers of one kind until the transaction ends. SQLite has one writer connection already; on
+    /// PostgreSQL a transaction-scoped advisory lock does it, so two Pingan processes never interleave.
+    public func lockForTransaction(_ lock: TransactionLock, on db: any SQLDatabase) async throws {
+        switch engine {
+        case .sqlite:
+            return
+        case .postgres:
+            try await db.raw("SELECT pg_advisory_xact_lock(\(literal: lock.rawValue))").run()
+        }
+    }
+}
+
+/// The advisory locks Pingan takes on PostgreSQL; each number is fixed forever.
+public enum TransactionLock: Int64, Sendable {
+    /// Appending to the audit chain.
+    case auditChain = 7_301_001
+    /// Applying migrations.
+    case migrations = 7_301_002
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Logging
+import NIOCore
+import PinganCore
+import SQLKit
+import SQLiteKit
+import SQLiteNIO
+import Synchronization
+
+/// SQLite, the embedded engine (DESIGN "Stack"): one writer connection that serialises every write transaction and
+/// a few reader connections, all on one file in WAL mode with foreign keys on and a busy timeout.
+///
+/// `synchronous = FULL` makes every commit durable before it is acknowledged, so a crash or power cut loses no
+/// acknowledged write.
+public final class SQLiteProvider: DatabaseProvider {
+    /// See ``DatabaseProvider/engine``.
+    public let engine = DatabaseEngine.sqlite
+
+    private let writer: SQLiteConnection
+    private let writeLock = AsyncLock()
+    private let readers: [(connection: SQLiteConnection, lock: AsyncLock)]
+    private let nextReader = Atomic<Int>(0)
+    private let logger: Logger
+
+    /// Opens (creating when absent) the database file at `path` with `readerCount` reader connections.
+    public static func open(path: String, readerCount: Int = 4, logger: Logger) async throws -> SQLiteProvider {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if !directory.isEmpty {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger).get()
+        do {
+            for pragma in [
+                "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON",
+                "PRAGMA busy_timeout = 5000",
+            ] {
+                _ = try await writer.query(pragma).get()
+            }
+            var readers: [(SQLiteConnection, AsyncLock)] = []
+            for _ in 0..<max(1, readerCount) {
+                let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger).get()
+                for pragma in ["PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000", "PRAGMA query_only = ON"] {
+                    _ = try await reader.query(pragma).get()
+                }
+                readers.append((reader, AsyncLock()))
+            }
+            return SQLiteProvider(writer: writer, readers: readers, logger: logger)
+        } catch {
+            try? await writer.close().get()
+            throw error
+        }
+    }
+
+    private init(writer: SQLiteConnection, readers: [(SQLiteConnection, AsyncLock)], logger: Logger) {
+        self.writer = writer
+        self.readers = readers.map { (connection: $0.0, lock: $0.1) }
+        self.logger = logger
+    }
+
+    /// See ``DatabaseProvider/read(_:)``.
+    public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let index = nextReader.wrappingAdd(1, ordering: .relaxed).oldValue % readers.count
+        let reader = readers[index]
+        return try await reader.lock.withLock {
+            try await body(reader.connection.sql(queryLogLevel: .trace))
+        }
+    }
+
+    /// See ``DatabaseProvider/transaction(_:)``.
+    @discardableResult
+    public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await writeLock.withLock {
+            try await inTransaction(writer.sql(queryLogLevel: .trace), begin: "BEGIN IMMEDIATE", logger: logger, body)
+        }
+    }
+
+    /// See ``DatabaseProvider/run()``: SQLite has no background work; this waits for cancellation.
+    public func run() async throws {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .seconds(3600))
+        }
+    }
+
+    /// See ``DatabaseProvider/shutdown()``.
+    public func shutdown() async throws {
+        for reader in readers {
+            try await reader.connection.close().get()
+        }
+        try await writer.close().get()
+    }
+}

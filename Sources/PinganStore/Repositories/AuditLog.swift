@@ -1,0 +1,171 @@
+import Crypto
+import Foundation
+import PinganCore
+import SQLKit
+
+/// The append-only, hash-chained audit log (BRIEF §6 "全程留痕、全程可溯").
+///
+/// ``append(_:at:)`` runs inside the transaction of the change it records, so a change and its entry commit together
+/// or not at all. On PostgreSQL appends take an advisory lock so that concurrent processes extend one chain.
+public struct AuditLog: Sendable {
+    private let db: any SQLDatabase
+    private let dialect: Dialect
+
+    /// The log on the transaction or connection `db`.
+    public init(_ db: any SQLDatabase, engine: DatabaseEngine) {
+        self.db = db
+        self.dialect = Dialect(engine)
+    }
+
+    /// Appends `record` at the end of the chain and returns the entry written.
+    @discardableResult
+    public func append(_ record: AuditRecord, at time: Date) async throws -> AuditEntry {
+        try await dialect.lockForTransaction(.auditChain, on: db)
+        let last = try await db.raw("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").first()
+        let seq = try (last.map { try Int64($0.int("seq")) } ?? 0) + 1
+        let previousHash = try last.map { try $0.string("hash") } ?? AuditEntry.genesisHash
+        let change = Self.canonicalJSON(record.change)
+        let digest = Self.sha256(change)
+        let at = Timestamp.format(time)
+        let hash = Self.sha256(
+            AuditEntry.canonicalForm(
+                seq: seq, at: at, actor: record.actor, action: record.action, objectType: record.objectType,
+                objectID: record.objectID, changeDigest: digest, previousHash: previousHash))
+        try await db.raw(
+            """
+            INSERT INTO audit_log (seq, at, actor, action, object_type, object_id, change, change_digest,
+                previous_hash, hash)
+            VALUES (\(bind: seq), \(bind: at), \(bind: record.actor), \(bind: record.action),
+                \(bind: record.objectType), \(bind: record.objectID), \(bind: change), \(bind: digest),
+                \(bind: previousHash), \(bind: hash))
+            """
+        ).run()
+        return AuditEntry(
+            seq: seq, at: time, actor: record.actor, action: record.action, objectType: record.objectType,
+            objectID: record.objectID, change: change, changeDigest: digest, previousHash: previousHash, hash: hash)
+    }
+
+    /// Filters for reading the log.
+    public struct Query: Sendable {
+        /// Only entries by this actor.
+        public var actor: String?
+        /// Only entries with this action.
+        public var action: String?
+        /// Only entries about this kind of object.
+        public var objectType: String?
+        /// Only entries about this object.
+        public var objectID: String?
+        /// Only entries at or after this time.
+        public var since: Date?
+        /// Only entries before this time.
+        public var until: Date?
+        /// Only entries with a sequence number below this (the cursor of the previous page).
+        public var beforeSeq: Int64?
+        /// Page size.
+        public var limit: Int
+
+        /// Creates a query; newest entries first.
+        public init(
+            actor: String? = nil, action: String? = nil, objectType: String? = nil, objectID: String? = nil,
+            since: Date? = nil, until: Date? = nil, beforeSeq: Int64? = nil, limit: Int = 100
+        ) {
+            self.actor = actor
+            self.action = action
+            self.objectType = objectType
+            self.objectID = objectID
+            self.since = since
+            self.until = until
+            self.beforeSeq = beforeSeq
+            self.limit = limit
+        }
+    }
+
+    /// Entries matching `query`, newest first.
+    public func entries(_ query: Query) async throws -> [AuditEntry] {
+        var sql: SQLQueryString = "SELECT * FROM audit_log WHERE 1 = 1"
+        if let actor = query.actor { sql += " AND actor = \(bind: actor)" }
+        if let action = query.action { sql += " AND action = \(bind: action)" }
+        if let type = query.objectType { sql += " AND object_type = \(bind: type)" }
+        if let id = query.objectID { sql += " AND object_id = \(bind: id)" }
+        if let since = query.since { sql += " AND at >= \(bind: Timestamp.format(since))" }
+        if let until = query.until { sql += " AND at < \(bind: Timestamp.format(until))" }
+        if let before = query.beforeSeq { sql += " AND seq < \(bind: before)" }
+        sql += " ORDER BY seq DESC LIMIT \(literal: max(1, min(query.limit, 1000)))"
+        return try await db.raw(sql).all().map(Self.entry)
+    }
+
+    /// The outcome of walking the chain.
+    public struct Verification: Sendable, Equatable {
+        /// Entries checked before the walk stopped.
+        public var checked: Int
+        /// The first entry that does not fit the chain, with the reason; `nil` when the chain is intact.
+        public var firstBroken: (seq: Int64, reason: String)?
+
+        /// Whether the chain is intact.
+        public var isIntact: Bool { firstBroken == nil }
+
+        /// Equal when the same number was checked and the same entry broke for the same reason.
+        public static func == (lhs: Verification, rhs: Verification) -> Bool {
+            lhs.checked == rhs.checked && lhs.firstBroken?.seq == rhs.firstBroken?.seq
+                && lhs.firstBroken?.reason == rhs.firstBroken?.reason
+        }
+    }
+
+    /// Walks the whole chain in order, recomputing every digest and hash; stops at the first entry that does not fit.
+    public func verify(batchSize: Int = 1000) async throws -> Verification {
+        var checked = 0
+        var expectedSeq: Int64 = 1
+        var previousHash = AuditEntry.genesisHash
+        while true {
+            let rows = try await db.raw(
+                """
+                SELECT * FROM audit_log WHERE seq >= \(bind: expectedSeq) ORDER BY seq LIMIT \(literal: batchSize)
+                """
+            ).all()
+            if rows.isEmpty { return Verification(checked: checked, firstBroken: nil) }
+            for row in rows {
+                let seq = Int64(try row.int("seq"))
+                let at = try row.string("at")
+                let change = try row.string("change")
+                let digest = try row.string("change_digest")
+                let storedPrevious = try row.string("previous_hash")
+                let hash = try row.string("hash")
+                func broken(_ reason: String) -> Verification {
+                    Verification(checked: checked, firstBroken: (seq, reason))
+                }
+                if seq != expectedSeq { return broken("entry \(expectedSeq) is missing") }
+                if Self.sha256(change) != digest { return broken("the change does not match its digest") }
+                if storedPrevious != previousHash { return broken("the previous-entry hash does not match") }
+                let recomputed = Self.sha256(
+                    AuditEntry.canonicalForm(
+                        seq: seq, at: at, actor: try row.string("actor"), action: try row.string("action"),
+                        objectType: try row.string("object_type"), objectID: try row.string("object_id"),
+                        changeDigest: digest, previousHash: storedPrevious))
+                if recomputed != hash { return broken("the entry's fields do not match its hash") }
+                previousHash = hash
+                expectedSeq = seq + 1
+                checked += 1
+            }
+        }
+    }
+
+    static func canonicalJSON(_ change: [String: String]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(change) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func sha256(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    private static func entry(_ row: any SQLRow) throws -> AuditEntry {
+        AuditEntry(
+            seq: Int64(try row.int("seq")), at: try row.date("at"), actor: try row.string("actor"),
+            action: try row.string("action"), objectType: try row.string("object_type"),
+            objectID: try row.string("object_id"), change: try row.string("change"),
+            changeDigest: try row.string("change_digest"), previousHash: try row.string("previous_hash"),
+            hash: try row.string("hash"))
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Hummingbird
+import Logging
+import PinganServices
+import PinganStore
+import Prometheus
+
+/// What the HTTP layer needs beyond the services: where to listen and the limits it enforces.
+public struct WebSettings: Sendable {
+    /// Address to listen on.
+    public var host: String
+    /// Port to listen on (0 picks a free one).
+    public var port: Int
+    /// Whether cookies carry `Secure`.
+    public var secureCookies: Bool
+    /// Largest request body, in bytes.
+    public var maxBodyBytes: Int
+
+    /// Creates the settings.
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, maxBodyBytes: Int = 1_048_576
+    ) {
+        self.host = host
+        self.port = port
+        self.secureCookies = secureCookies
+        self.maxBodyBytes = maxBodyBytes
+    }
+}
+
+/// Builds the router with every route and middleware: the one function both `pingan serve` and the tests use.
+public func buildRouter(env: ServiceEnvironment, settings: WebSettings) -> Router<PinganRequestContext> {
+    let registry = PrometheusCollectorRegistry()
+    let auth = AuthService(env)
+    let router = Router(context: PinganRequestContext.self)
+    router.add(middleware: ObservabilityMiddleware(registry: registry))
+    router.add(middleware: ProblemMiddleware())
+    router.add(middleware: AuthMiddleware(auth: auth, keys: env.keys, maxBodyBytes: settings.maxBodyBytes))
+    SystemController(provider: env.provider, registry: registry).addRoutes(to: router)
+    let api = router.group("api/v1")
+    AuthController(auth: auth, keys: env.keys, secureCookies: settings.secureCookies).addRoutes(to: api)
+    OrganisationController(organisation: OrganisationService(env)).addRoutes(to: api)
+    AuditController(audit: AuditService(env)).addRoutes(to: api)
+    return router
+}
+
+/// Builds the application `pingan serve` runs.
+public func buildApplication(env: ServiceEnvironment, settings: WebSettings) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(env: env, settings: settings),
+        configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Pingan"),
+        logger: env.logger)
+}

@@ -1,0 +1,58 @@
+import Crypto
+import Foundation
+import HTTPTypes
+import Hummingbird
+import PinganCore
+import PinganServices
+
+/// Resolves the caller from a bearer token (`Authorization: Bearer …`) or the web session cookie, and sets the
+/// request body limit.
+///
+/// A request with no credentials goes on anonymously (routes that need a caller ask for it); a request with bad
+/// credentials is refused with 401 at once. With the cookie, unsafe methods need the `X-CSRF-Token` header that the
+/// session endpoint returned, so another site cannot make the browser act.
+struct AuthMiddleware: RouterMiddleware {
+    typealias Context = PinganRequestContext
+
+    let auth: AuthService
+    let keys: Keys
+    let maxBodyBytes: Int
+
+    static let cookieName = "pingan_session"
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    )
+        async throws -> Response
+    {
+        var context = context
+        context.bodyLimit = maxBodyBytes
+        if let header = request.headers[.authorization] {
+            let parts = header.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+                throw PinganError.unauthenticated("the Authorization header must be 'Bearer <token>'")
+            }
+            let (principal, tokenID) = try await auth.authenticate(token: String(parts[1]))
+            context.principal = principal
+            context.tokenID = tokenID
+        } else if let cookie = request.cookies[Self.cookieName] {
+            let (principal, tokenID) = try await auth.authenticate(token: cookie.value)
+            if ![.get, .head, .options].contains(request.method) {
+                guard let sent = request.headers[.csrfToken], sent == Self.csrfToken(tokenID: tokenID, keys: keys)
+                else { throw PinganError.forbidden("the X-CSRF-Token header is missing or wrong") }
+            }
+            context.principal = principal
+            context.tokenID = tokenID
+            context.viaCookie = true
+        }
+        return try await next(request, context)
+    }
+
+    /// The CSRF token of a session: an HMAC of its token id, so it needs no storage.
+    static func csrfToken(tokenID: UUID, keys: Keys) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(
+            for: Data(tokenID.uuidString.utf8), using: SymmetricKey(data: keys.signing))
+        return Data(mac).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+}
