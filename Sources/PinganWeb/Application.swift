@@ -40,6 +40,7 @@ public func buildRouter(env: ServiceEnvironment, settings: WebSettings) -> Route
     AuthController(auth: auth, keys: env.keys, secureCookies: settings.secureCookies).addRoutes(to: api)
     OrganisationController(organisation: OrganisationService(env)).addRoutes(to: api)
     AuditController(audit: AuditService(env)).addRoutes(to: api)
+    NotificationsController(notifications: NotificationService(env), webhooks: WebhookService(env)).addRoutes(to: api)
     return router
 }
 
@@ -48,5 +49,6 @@ public func buildApplication(env: ServiceEnvironment, settings: WebSettings) -> 
     Application(
         router: buildRouter(env: env, settings: settings),
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Pingan"),
+        services: [BackgroundWorker(env: env)],
         logger: env.logger)
 }

@@ -33,8 +33,20 @@ public struct PinganRequestContext: RequestContext {
 
     /// The caller as an ``PinganServices/Actor``, or a 401 problem when nobody is signed in.
     public func actor() throws(PinganError) -> Actor {
+        .user(try requirePrincipal())
+    }
+
+    /// The signed-in caller, or a 401 problem.
+    public func requirePrincipal() throws(PinganError) -> Principal {
         guard let principal else { throw .unauthenticated("sign in first: send a bearer token") }
-        return .user(principal)
+        return principal
+    }
+
+    /// The path parameter `name` as a UUID; a malformed one is "not found" like an unknown one.
+    public func uuidParameter(_ name: String, entity: String) throws -> UUID {
+        let text = try parameters.require(name)
+        guard let id = UUID(uuidString: text) else { throw PinganError.notFound(entity: entity, id: text) }
+        return id
     }
 }
 

@@ -75,7 +75,7 @@ struct AuthController {
             return Response(status: .noContent, headers: headers)
         }
         group.get("me") { _, context -> MeDTO in
-            guard let principal = context.principal else { throw PinganError.unauthenticated("sign in first") }
+            let principal = try context.requirePrincipal()
             return MeDTO(
                 username: principal.username, roles: principal.roles.sorted().map(\.rawValue),
                 unitId: principal.unitID, regionPath: principal.regionPath)
@@ -92,9 +92,7 @@ struct AuthController {
         }
         group.delete("tokens/{id}") { _, context -> HTTPResponse.Status in
             let actor = try context.actor()
-            let text = try context.parameters.require("id")
-            guard let id = UUID(uuidString: text) else { throw PinganError.notFound(entity: "token", id: text) }
-            try await auth.revoke(tokenID: id, by: actor)
+            try await auth.revoke(tokenID: try context.uuidParameter("id", entity: "token"), by: actor)
             return .noContent
         }
     }
