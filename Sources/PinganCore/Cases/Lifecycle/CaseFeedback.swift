@@ -1,0 +1,12 @@
+import Foundation
+
+/// The feedback (反馈评价, 好差评) a case was closed with (BRIEF §1 "closed after feedback"); it feeds the satisfaction
+/// indicator of BRIEF §4.
+public enum CaseFeedback: String, Sendable, Equatable, Codable, CaseIterable {
+    /// The citizen (or the centre) is satisfied with the result (满意).
+    case satisfied
+    /// The citizen is not satisfied, and the centre closes the case anyway (不满意).
+    case unsatisfied
+    /// No feedback was given within the feedback period (未评价); only allowed when closing after that period.
+    case none
+}
