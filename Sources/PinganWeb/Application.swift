@@ -40,6 +40,7 @@ public func buildRouter(env: ServiceEnvironment, settings: WebSettings) -> Route
     AuthController(auth: auth, keys: env.keys, secureCookies: settings.secureCookies).addRoutes(to: api)
     OrganisationController(organisation: OrganisationService(env)).addRoutes(to: api)
     AuditController(audit: AuditService(env)).addRoutes(to: api)
+    CasesController(cases: CaseService(env), organisation: OrganisationService(env)).addRoutes(to: api)
     NotificationsController(notifications: NotificationService(env), webhooks: WebhookService(env)).addRoutes(to: api)
     return router
 }

@@ -15,5 +15,7 @@ public struct Migration: Sendable {
 /// Every migration, in order.
 public enum Migrations {
     /// The full list.
-    public static let all: [Migration] = [M0001Foundation.migration, M0002Notifications.migration]
+    public static let all: [Migration] = [
+        M0001Foundation.migration, M0002Notifications.migration, M0003Cases.migration,
+    ]
 }

@@ -36,36 +36,15 @@ struct AuditController {
     }
 
     static func query(_ parameters: Parameters) throws(PinganError) -> AuditLog.Query {
-        var violations: [FieldViolation] = []
-        func date(_ name: String) -> Date? {
-            guard let text = parameters.get(name) else { return nil }
-            guard let date = Timestamp.parse(text) else {
-                violations.append(
-                    .init(field: name, rule: "format", detail: "expected an ISO 8601 time with an offset"))
-                return nil
-            }
-            return date
-        }
+        var reader = QueryReader(parameters)
         var query = AuditLog.Query(
-            actor: parameters.get("actor"), action: parameters.get("action"),
-            objectType: parameters.get("object_type"), objectID: parameters.get("object_id"))
-        query.since = date("since")
-        query.until = date("until")
-        if let text = parameters.get("cursor") {
-            if let seq = Int64(text), seq > 0 {
-                query.beforeSeq = seq
-            } else {
-                violations.append(.init(field: "cursor", rule: "format", detail: "a cursor is a positive integer"))
-            }
-        }
-        if let text = parameters.get("limit") {
-            if let limit = Int(text), (1...1000).contains(limit) {
-                query.limit = limit
-            } else {
-                violations.append(.init(field: "limit", rule: "range", detail: "limit is from 1 to 1000"))
-            }
-        }
-        guard violations.isEmpty else { throw .invalid(violations) }
+            actor: reader.text("actor"), action: reader.text("action"), objectType: reader.text("object_type"),
+            objectID: reader.text("object_id"))
+        query.since = reader.date("since")
+        query.until = reader.date("until")
+        query.beforeSeq = reader.integer("cursor", in: 1...Int.max).map(Int64.init)
+        query.limit = reader.integer("limit", in: 1...1000) ?? query.limit
+        try reader.finish()
         return query
     }
 }

@@ -50,6 +50,10 @@ struct Problem: Error, Encodable, Sendable {
             return problem
         case let error as PinganError:
             return from(error)
+        case let error as CaseTransitionError:
+            return Problem(
+                type: "illegal-transition", title: "Not allowed in this state", status: .conflict,
+                detail: error.description, allowed: error.allowed.map(\.rawValue))
         case let error as DecodingError:
             return from(error)
         case let error as HTTPError:

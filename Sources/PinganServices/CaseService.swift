@@ -1,0 +1,314 @@
+import Foundation
+import Logging
+import PinganCore
+import PinganStore
+import SQLKit
+
+/// The case ledger's use cases (issue 3): intake, reading with scopes, the lifecycle actions with optimistic
+/// locking, the timeline, and the parties' personal data through one audited door (BRIEF §6).
+public struct CaseService: Sendable {
+    private let env: ServiceEnvironment
+    private let sla: SLAPolicy
+    private let calendar: WorkCalendar?
+
+    /// The prefix of case numbers (`PA-2026-000123`).
+    public let numberPrefix: String
+    /// How long parties' personal data is kept after intake before it is purged.
+    public let partyRetention: TimeInterval
+
+    /// Creates the service with the shipped SLA policy and China's holiday calendar.
+    public init(
+        _ env: ServiceEnvironment, numberPrefix: String = "PA", sla: SLAPolicy = .defaultPolicy,
+        calendar: WorkCalendar? = try? .chinaMainland(), partyRetention: TimeInterval = 3 * 366 * 86_400
+    ) {
+        self.env = env
+        self.numberPrefix = numberPrefix
+        self.sla = sla
+        self.calendar = calendar
+        self.partyRetention = partyRetention
+    }
+
+    /// A party to a case (当事人): personal data, sealed at rest and never written to logs or the audit log.
+    public struct Party: Sendable, Codable, Equatable {
+        /// `applicant`, `respondent` or `other`.
+        public var role: String
+        /// Name.
+        public var name: String
+        /// Phone number.
+        public var phone: String?
+        /// Identity document number.
+        public var idNumber: String?
+
+        /// Creates a party.
+        public init(role: String, name: String, phone: String? = nil, idNumber: String? = nil) {
+            self.role = role
+            self.name = name
+            self.phone = phone
+            self.idNumber = idNumber
+        }
+    }
+
+    /// What an intake sends.
+    public struct NewCase: Sendable {
+        /// The draft.
+        public var draft: CaseDraft
+        /// The parties, if any.
+        public var parties: [Party]
+
+        /// Creates the request.
+        public init(draft: CaseDraft, parties: [Party] = []) {
+            self.draft = draft
+            self.parties = parties
+        }
+    }
+
+    /// What intake answers: the case, how its deadlines were set, and possible duplicates.
+    public struct Intake: Sendable {
+        /// The new case.
+        public var record: Case
+        /// The SLA explanation, when the policy set the deadlines.
+        public var deadlineExplanation: String?
+        /// Recent similar cases an operator may want to merge.
+        public var duplicates: [DuplicateSuggestion]
+    }
+
+    /// Opens a case (受理). Deadlines the caller leaves out come from the SLA policy and the holiday calendar.
+    public func create(_ request: NewCase, by principal: Principal) async throws -> Intake {
+        guard CasePermissions.mayCreate(principal) else { throw PinganError.forbidden("you may not open cases") }
+        var draft = request.draft
+        draft.hasParties = !request.parties.isEmpty
+        let partyViolations = Self.violations(request.parties)
+        let now = env.clock()
+        var explanation: String?
+        if draft.deadline == nil || draft.acceptDeadline == nil, let calendar {
+            if let deadlines = try? sla.deadlines(
+                kind: draft.kind, category: draft.categoryCode, level: draft.level, receivedAt: now,
+                calendar: calendar)
+            {
+                draft.deadline = draft.deadline ?? deadlines.resolveBy
+                draft.acceptDeadline = draft.acceptDeadline ?? deadlines.acceptBy
+                explanation = deadlines.explanation
+            }
+        }
+        let draftViolations = draft.violations(at: now)
+        if !(partyViolations.isEmpty && draftViolations.isEmpty) {
+            throw PinganError.invalid(draftViolations + partyViolations)
+        }
+        let sealed =
+            request.parties.isEmpty
+            ? nil
+            : try FieldSealer(key: env.keys.fieldEncryption).seal(
+                String(decoding: try JSONEncoder().encode(request.parties), as: UTF8.self))
+        let (prefix, retention, year, intake) = (numberPrefix, partyRetention, Self.year(of: now), draft)
+        let actor = ActorRef.user(principal)
+        let result = try await env.write { db, audit in
+            let cases = CaseRepository(db)
+            var violations: [FieldViolation] = []
+            if try await !cases.categoryExists(intake.categoryCode) {
+                violations.append(
+                    .init(
+                        field: "category_code", rule: "not_found",
+                        detail: "there is no active category '\(intake.categoryCode)'"))
+            }
+            let region = try await RegionRepository(db).find(code: intake.regionCode)
+            if region == nil {
+                violations.append(
+                    .init(field: "region_code", rule: "not_found", detail: "there is no region '\(intake.regionCode)'"))
+            }
+            guard violations.isEmpty, let region else { throw PinganError.invalid(violations) }
+            if !principal.has(.admin), !AccessPolicy.isWithin(region.path, scope: principal.regionPath) {
+                throw PinganError.invalid(
+                    field: "region_code", rule: "scope", detail: "the region lies outside your unit's area")
+            }
+            let sequence = try await cases.nextSequence(prefix: prefix, year: year)
+            let number = try CaseNumber.format(prefix: prefix, year: year, sequence: sequence)
+            let (record, events) = try CaseLifecycle.open(intake, id: UUID(), number: number, by: actor, at: now)
+            try await cases.insert(record, regionPath: region.path, reporterID: principal.userID, events: events)
+            if let sealed {
+                try await cases.storeParties(
+                    caseID: record.id, sealed: sealed, at: now, purgeAfter: now.addingTimeInterval(retention))
+            }
+            try await audit.append(
+                AuditRecord(
+                    actor: principal.username, action: "case.create", objectType: "case", objectID: record.number,
+                    change: [
+                        "kind": record.kind.rawValue, "category": record.categoryCode, "region": record.regionCode,
+                        "level": record.level.rawValue, "parties": String(request.parties.count),
+                    ]),
+                at: now)
+            let recent = try await cases.recentOpen(
+                category: intake.categoryCode, since: now.addingTimeInterval(-7 * 86_400), limit: 200)
+            let probe = DuplicateProbe(
+                categoryCode: record.categoryCode, regionPath: region.path,
+                text: record.title + " " + record.description, at: now)
+            let candidates = recent.filter { $0.record.id != record.id }.map {
+                DuplicateCandidate($0.record, regionPath: $0.regionPath)
+            }
+            return (record, DuplicateSuggester().suggestions(for: probe, among: candidates))
+        }
+        let suggestions = result.1
+        return Intake(record: result.0, deadlineExplanation: explanation, duplicates: suggestions)
+    }
+
+    /// The case with `id` or number `key`, if the caller may see it.
+    public func find(_ key: String, by principal: Principal) async throws -> Case {
+        try await stored(key, by: principal).record
+    }
+
+    /// A page of the ledger within the caller's scope.
+    public func list(
+        _ query: CaseRepository.Query, by principal: Principal
+    ) async throws
+        -> (cases: [Case], next: (key: String, id: UUID)?)
+    {
+        var query = query
+        if !principal.has(.admin) {
+            if principal.has(.operator) || principal.has(.leader) || principal.has(.analyst)
+                || principal.has(.assessor)
+            {
+                query.scopeRegionPath = principal.regionPath
+            }
+            query.scopeUnitIDs = [principal.unitID]
+            query.scopeReporterID = principal.userID
+        }
+        let scoped = query
+        return try await env.provider.read { db in try await CaseRepository(db).list(scoped) }
+    }
+
+    /// The timeline of a case the caller may see.
+    public func events(_ key: String, by principal: Principal) async throws -> [CaseEvent] {
+        let found = try await stored(key, by: principal)
+        return try await env.provider.read { db in try await CaseRepository(db).events(caseID: found.record.id) }
+    }
+
+    /// Applies a lifecycle action, if the caller may take it and the case is still at `expectedVersion`.
+    public func apply(
+        _ action: CaseAction, to key: String, expectedVersion: Int, by principal: Principal
+    )
+        async throws -> Case
+    {
+        let now = env.clock()
+        return try await env.write { db, audit in
+            let cases = CaseRepository(db)
+            guard let found = try await Self.lookup(key, in: cases),
+                CasePermissions.maySee(
+                    found.record, regionPath: found.regionPath, reporterID: found.reporterID, by: principal)
+            else { throw PinganError.notFound(entity: "case", id: key) }
+            guard CasePermissions.may(action.name, on: found.record, by: principal) else {
+                throw PinganError.forbidden("your role may not \(action.name.rawValue) this case")
+            }
+            if found.record.version != expectedVersion {
+                throw PinganError.conflict(
+                    field: "version",
+                    detail: "the case changed since version \(expectedVersion); it is now at \(found.record.version)")
+            }
+            try await Self.checkReferences(action, db: db)
+            let (changed, events) = try CaseLifecycle.apply(action, to: found.record, by: .user(principal), at: now)
+            guard try await cases.update(changed, expectedVersion: expectedVersion, events: events) else {
+                throw PinganError.conflict(field: "version", detail: "the case changed meanwhile; reload it")
+            }
+            try await audit.append(
+                AuditRecord(
+                    actor: principal.username, action: "case.\(action.name.rawValue)", objectType: "case",
+                    objectID: changed.number,
+                    change: ["status": changed.status.rawValue, "version": String(changed.version)]),
+                at: now)
+            return changed
+        }
+    }
+
+    /// The parties of a case, for the units handling it only; every read is audited (BRIEF §6).
+    public func parties(_ key: String, by principal: Principal) async throws -> [Party] {
+        let found = try await stored(key, by: principal)
+        guard CasePermissions.mayReadParties(of: found.record, regionPath: found.regionPath, by: principal) else {
+            throw PinganError.forbidden("only the units handling this case may see its parties")
+        }
+        let now = env.clock()
+        let sealed = try await env.write { db, audit in
+            try await audit.append(
+                AuditRecord(
+                    actor: principal.username, action: "party.read", objectType: "case",
+                    objectID: found.record.number),
+                at: now)
+            return try await CaseRepository(db).sealedParties(caseID: found.record.id)
+        }
+        guard let sealed else { return [] }
+        let plain = try FieldSealer(key: env.keys.fieldEncryption).open(sealed)
+        return try JSONDecoder().decode([Party].self, from: Data(plain.utf8))
+    }
+
+    /// The active categories.
+    public func categories() async throws -> [(code: String, domain: String, nameZh: String, nameEn: String)] {
+        try await env.provider.read { db in try await CaseRepository(db).categories() }
+    }
+
+    private func stored(_ key: String, by principal: Principal) async throws -> CaseRepository.Stored {
+        let found = try await env.provider.read { db in try await Self.lookup(key, in: CaseRepository(db)) }
+        guard let found,
+            CasePermissions.maySee(
+                found.record, regionPath: found.regionPath, reporterID: found.reporterID, by: principal)
+        else { throw PinganError.notFound(entity: "case", id: key) }
+        return found
+    }
+
+    private static func lookup(_ key: String, in cases: CaseRepository) async throws -> CaseRepository.Stored? {
+        if let id = UUID(uuidString: key) { return try await cases.find(id: id) }
+        return try await cases.find(number: key)
+    }
+
+    /// Units named by an action must exist.
+    private static func checkReferences(_ action: CaseAction, db: any SQLDatabase) async throws {
+        var ids: [(String, UUID)] = []
+        switch action {
+        case .assign(let unit, _, let participants, _, _, _):
+            ids.append(("unit_id", unit))
+            ids += participants.enumerated().map { ("participant_ids[\($0.offset)]", $0.element) }
+        case .designateLead(let unit, _):
+            ids.append(("unit_id", unit))
+        default:
+            break
+        }
+        var violations: [FieldViolation] = []
+        for (field, id) in ids where try await UnitRepository(db).find(id: id) == nil {
+            violations.append(.init(field: field, rule: "not_found", detail: "there is no unit \(id.uuidString)"))
+        }
+        if !violations.isEmpty { throw PinganError.invalid(violations) }
+    }
+
+    private static func violations(_ parties: [Party]) -> [FieldViolation] {
+        var violations: [FieldViolation] = []
+        if parties.count > 50 {
+            violations.append(.init(field: "parties", rule: "length", detail: "at most 50 parties"))
+        }
+        for (index, party) in parties.enumerated() {
+            if !["applicant", "respondent", "other"].contains(party.role) {
+                violations.append(
+                    .init(
+                        field: "parties[\(index)].role", rule: "unknown_value",
+                        detail: "a role is applicant, respondent or other"))
+            }
+            if party.name.trimmingCharacters(in: .whitespaces).isEmpty || party.name.count > 100 {
+                violations.append(
+                    .init(field: "parties[\(index)].name", rule: "length", detail: "a name of 1 to 100 characters"))
+            }
+            if let phone = party.phone,
+                !(5...20).contains(phone.count)
+                    || !phone.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == " " })
+            {
+                violations.append(
+                    .init(field: "parties[\(index)].phone", rule: "format", detail: "a phone number of 5 to 20 digits"))
+            }
+            if let id = party.idNumber, id.count > 40 {
+                violations.append(
+                    .init(field: "parties[\(index)].id_number", rule: "length", detail: "at most 40 characters"))
+            }
+        }
+        return violations
+    }
+
+    private static func year(of date: Date) -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .gmt
+        return calendar.component(.year, from: date)
+    }
+}

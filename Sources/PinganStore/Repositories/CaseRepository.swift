@@ -1,0 +1,344 @@
+import Foundation
+import PinganCore
+import SQLKit
+
+/// The case ledger in the store (issue 3): each case as its JSON record plus the columns lists filter and sort on,
+/// its participating units, its timeline, its sealed parties, and the yearly number sequences.
+public struct CaseRepository: Sendable {
+    private let db: any SQLDatabase
+
+    /// The repository on `db`.
+    public init(_ db: any SQLDatabase) { self.db = db }
+
+    /// The next sequence number for case numbers with `prefix` in `year`; safe under concurrent writers on both
+    /// engines (an atomic upsert).
+    public func nextSequence(prefix: String, year: Int) async throws -> Int {
+        let row = try await db.raw(
+            """
+            INSERT INTO case_sequences (prefix, year, last) VALUES (\(bind: prefix), \(bind: year), 1)
+            ON CONFLICT (prefix, year) DO UPDATE SET last = case_sequences.last + 1
+            RETURNING last
+            """
+        ).first()
+        guard let row else { throw StoreError.corrupt(column: "case_sequences.last", value: "no row returned") }
+        return try row.int("last")
+    }
+
+    /// Inserts a new case with its first events.
+    public func insert(_ record: Case, regionPath: String, reporterID: UUID?, events: [CaseEvent]) async throws {
+        try await db.raw(
+            """
+            INSERT INTO cases (id, number, kind, category_code, region_code, region_path, source, level, status,
+                responsible_unit_id, reporter_id, deadline, supervised, is_public, version, created_at, updated_at,
+                record)
+            VALUES (\(bind: record.id.uuidString), \(bind: record.number), \(bind: record.kind.rawValue),
+                \(bind: record.categoryCode), \(bind: record.regionCode), \(bind: regionPath),
+                \(bind: record.source.rawValue), \(bind: record.level.rawValue), \(bind: record.status.rawValue),
+                \(bind: record.responsibleUnitID?.uuidString), \(bind: reporterID?.uuidString),
+                \(bind: record.deadline.map(Timestamp.format)), \(bind: record.isSupervised ? 1 : 0),
+                \(bind: record.isPublic ? 1 : 0), \(bind: record.version), \(bind: Timestamp.format(record.createdAt)),
+                \(bind: Timestamp.format(record.updatedAt)), \(bind: try Self.encode(record)))
+            """
+        ).run()
+        try await replaceParticipants(record)
+        try await append(events)
+    }
+
+    /// Writes a changed case if nobody changed it since `expectedVersion`; returns false when the stored version
+    /// differs (the caller answers 409 with the current version).
+    public func update(_ record: Case, expectedVersion: Int, events: [CaseEvent]) async throws -> Bool {
+        let rows = try await db.raw(
+            """
+            UPDATE cases SET level = \(bind: record.level.rawValue), status = \(bind: record.status.rawValue),
+                responsible_unit_id = \(bind: record.responsibleUnitID?.uuidString),
+                deadline = \(bind: record.deadline.map(Timestamp.format)),
+                supervised = \(bind: record.isSupervised ? 1 : 0), is_public = \(bind: record.isPublic ? 1 : 0),
+                version = \(bind: record.version), updated_at = \(bind: Timestamp.format(record.updatedAt)),
+                record = \(bind: try Self.encode(record))
+            WHERE id = \(bind: record.id.uuidString) AND version = \(bind: expectedVersion)
+            RETURNING id
+            """
+        ).all()
+        guard !rows.isEmpty else { return false }
+        try await replaceParticipants(record)
+        try await append(events)
+        return true
+    }
+
+    /// A stored case with the facts access rules need.
+    public struct Stored: Sendable {
+        /// The case.
+        public var record: Case
+        /// The path of its region.
+        public var regionPath: String
+        /// Who reported it, when a user did.
+        public var reporterID: UUID?
+    }
+
+    /// The case with `id`.
+    public func find(id: UUID) async throws -> Stored? {
+        try await db.raw("SELECT record, region_path, reporter_id FROM cases WHERE id = \(bind: id.uuidString)")
+            .first().map(Self.stored)
+    }
+
+    /// The case numbered `number`.
+    public func find(number: String) async throws -> Stored? {
+        try await db.raw("SELECT record, region_path, reporter_id FROM cases WHERE number = \(bind: number)")
+            .first().map(Self.stored)
+    }
+
+    /// Open cases of `category` created since `since`, newest first: the candidates for duplicate suggestions.
+    public func recentOpen(category: String, since: Date, limit: Int) async throws -> [Stored] {
+        try await db.raw(
+            """
+            SELECT record, region_path, reporter_id FROM cases
+            WHERE category_code = \(bind: category) AND created_at >= \(bind: Timestamp.format(since))
+                AND status IN ('received', 'assigned', 'in_progress', 'resolved')
+            ORDER BY created_at DESC LIMIT \(literal: max(1, limit))
+            """
+        ).all().map(Self.stored)
+    }
+
+    private static func stored(_ row: any SQLRow) throws -> Stored {
+        Stored(
+            record: try decode(row.string("record")), regionPath: try row.string("region_path"),
+            reporterID: try row.optionalUUID("reporter_id"))
+    }
+
+    /// The timeline of a case, oldest first.
+    public func events(caseID: UUID) async throws -> [CaseEvent] {
+        try await db.raw(
+            "SELECT * FROM case_events WHERE case_id = \(bind: caseID.uuidString) ORDER BY version, at, id"
+        ).all().map { row in
+            guard let type = CaseEventType(rawValue: try row.string("type")) else {
+                throw StoreError.corrupt(column: "case_events.type", value: try row.string("type"))
+            }
+            return CaseEvent(
+                id: try row.uuid("id"), caseID: try row.uuid("case_id"), at: try row.date("at"),
+                actor: try Self.decoder.decode(ActorRef.self, from: Data(try row.string("actor").utf8)),
+                type: type, note: try row.optionalString("note"),
+                data: try Self.decoder.decode([String: String].self, from: Data(try row.string("data").utf8)),
+                version: try row.int("version"))
+        }
+    }
+
+    /// Stores the sealed parties of a case, to be purged after `purgeAfter`.
+    public func storeParties(caseID: UUID, sealed: String, at time: Date, purgeAfter: Date) async throws {
+        try await db.raw(
+            """
+            INSERT INTO case_parties (case_id, sealed, created_at, purge_after)
+            VALUES (\(bind: caseID.uuidString), \(bind: sealed), \(bind: Timestamp.format(time)),
+                \(bind: Timestamp.format(purgeAfter)))
+            """
+        ).run()
+    }
+
+    /// The sealed parties of a case, if it has any.
+    public func sealedParties(caseID: UUID) async throws -> String? {
+        try await db.raw("SELECT sealed FROM case_parties WHERE case_id = \(bind: caseID.uuidString)").first()?
+            .string("sealed")
+    }
+
+    /// Whether `code` is an active category.
+    public func categoryExists(_ code: String) async throws -> Bool {
+        try await db.raw("SELECT code FROM categories WHERE code = \(bind: code) AND active = 1").first() != nil
+    }
+
+    /// The categories, active ones only unless asked.
+    public func categories() async throws -> [(code: String, domain: String, nameZh: String, nameEn: String)] {
+        try await db.raw("SELECT * FROM categories WHERE active = 1 ORDER BY code").all().map {
+            (try $0.string("code"), try $0.string("domain"), try $0.string("name_zh"), try $0.string("name_en"))
+        }
+    }
+
+    /// What a list of cases is limited to.
+    public struct Query: Sendable {
+        /// Only these statuses.
+        public var statuses: [CaseStatus] = []
+        /// Only these kinds.
+        public var kinds: [CaseKind] = []
+        /// Only these categories (exact codes or `prefix.*`).
+        public var categories: [String] = []
+        /// Only these levels.
+        public var levels: [WarningLevel] = []
+        /// Only cases of this unit (responsible or participating).
+        public var unitID: UUID?
+        /// Only cases in this region subtree.
+        public var regionPath: String?
+        /// Only from this channel.
+        public var source: SourceChannel?
+        /// Created at or after.
+        public var createdFrom: Date?
+        /// Created before.
+        public var createdTo: Date?
+        /// Only open cases past their deadline at this time.
+        public var overdueAt: Date?
+        /// Only supervised (true) or unsupervised (false) cases.
+        public var supervised: Bool?
+        /// The caller's scope: these units (responsible or participating) …
+        public var scopeUnitIDs: [UUID]?
+        /// … or this region subtree …
+        public var scopeRegionPath: String?
+        /// … or reported by this user.
+        public var scopeReporterID: UUID?
+        /// Sort order.
+        public var sort: Sort = .newest
+        /// The keyset cursor from the previous page.
+        public var after: (key: String, id: UUID)?
+        /// Page size.
+        public var limit: Int = 50
+
+        /// Orders a list can have.
+        public enum Sort: String, Sendable, CaseIterable {
+            /// Newest first (default).
+            case newest
+            /// Oldest first.
+            case oldest
+            /// Earliest deadline first; cases without one last.
+            case deadline
+        }
+
+        /// An empty query: everything, newest first.
+        public init() {}
+    }
+
+    /// A page of cases and the cursor of the next page.
+    public func list(_ query: Query) async throws -> (cases: [Case], next: (key: String, id: UUID)?) {
+        var sql: SQLQueryString = "SELECT c.record, "
+        let keyColumn: String
+        let descending: Bool
+        switch query.sort {
+        case .newest: (keyColumn, descending) = ("c.created_at", true)
+        case .oldest: (keyColumn, descending) = ("c.created_at", false)
+        case .deadline: (keyColumn, descending) = ("COALESCE(c.deadline, '9999')", false)
+        }
+        // keyColumn and the directions below come from the fixed Sort cases, never from input.
+        sql += "\(unsafeRaw: keyColumn) AS sort_key FROM cases c WHERE 1 = 1"
+        if !query.statuses.isEmpty { sql += " AND c.status IN (\(binds: query.statuses.map(\.rawValue)))" }
+        if !query.kinds.isEmpty { sql += " AND c.kind IN (\(binds: query.kinds.map(\.rawValue)))" }
+        if !query.levels.isEmpty { sql += " AND c.level IN (\(binds: query.levels.map(\.rawValue)))" }
+        if !query.categories.isEmpty {
+            var parts: [SQLQueryString] = []
+            for pattern in query.categories {
+                if pattern.hasSuffix(".*") {
+                    parts.append("c.category_code LIKE \(bind: String(pattern.dropLast(1)) + "%")")
+                } else {
+                    parts.append("c.category_code = \(bind: pattern)")
+                }
+            }
+            sql += " AND (" + parts.joined(separator: " OR ") + ")"
+        }
+        if let unit = query.unitID { sql += " AND " + Self.belongsTo([unit]) }
+        if let path = query.regionPath { sql += " AND " + Self.within(path) }
+        if let source = query.source { sql += " AND c.source = \(bind: source.rawValue)" }
+        if let from = query.createdFrom { sql += " AND c.created_at >= \(bind: Timestamp.format(from))" }
+        if let to = query.createdTo { sql += " AND c.created_at < \(bind: Timestamp.format(to))" }
+        if let now = query.overdueAt {
+            sql += """
+                 AND c.status IN ('received', 'assigned', 'in_progress') AND c.deadline IS NOT NULL
+                 AND c.deadline < \(bind: Timestamp.format(now))
+                """
+        }
+        if let supervised = query.supervised { sql += " AND c.supervised = \(bind: supervised ? 1 : 0)" }
+        var scopes: [SQLQueryString] = []
+        if let units = query.scopeUnitIDs, !units.isEmpty { scopes.append(Self.belongsTo(units)) }
+        if let path = query.scopeRegionPath { scopes.append(Self.within(path)) }
+        if let reporter = query.scopeReporterID { scopes.append("c.reporter_id = \(bind: reporter.uuidString)") }
+        if query.scopeUnitIDs != nil || query.scopeRegionPath != nil || query.scopeReporterID != nil {
+            sql += scopes.isEmpty ? " AND 1 = 0" : " AND (" + scopes.joined(separator: " OR ") + ")"
+        }
+        if let (key, id) = query.after {
+            let comparison = descending ? "<" : ">"
+            sql += """
+                 AND (\(unsafeRaw: keyColumn) \(unsafeRaw: comparison) \(bind: key)
+                 OR (\(unsafeRaw: keyColumn) = \(bind: key) AND c.id \(unsafeRaw: comparison) \(bind: id.uuidString)))
+                """
+        }
+        let direction = descending ? "DESC" : "ASC"
+        sql += " ORDER BY sort_key \(unsafeRaw: direction), c.id \(unsafeRaw: direction)"
+        sql += " LIMIT \(literal: max(1, min(query.limit, 1000)) + 1)"
+        let rows = try await db.raw(sql).all()
+        let page = rows.prefix(max(1, min(query.limit, 1000)))
+        let cases = try page.map { try Self.decode($0.string("record")) }
+        var next: (String, UUID)?
+        if rows.count > page.count, let last = page.last {
+            next = (try last.string("sort_key"), try Self.decode(last.string("record")).id)
+        }
+        return (cases, next)
+    }
+
+    /// How many cases there are.
+    public func count() async throws -> Int {
+        try await db.raw("SELECT COUNT(*) AS n FROM cases").first()?.int("n") ?? 0
+    }
+
+    private static func belongsTo(_ units: [UUID]) -> SQLQueryString {
+        let ids = units.map(\.uuidString)
+        return """
+            (c.responsible_unit_id IN (\(binds: ids)) OR EXISTS (SELECT 1 FROM case_participants p
+                WHERE p.case_id = c.id AND p.unit_id IN (\(binds: ids))))
+            """
+    }
+
+    private static func within(_ path: String) -> SQLQueryString {
+        "(c.region_path = \(bind: path) OR c.region_path LIKE \(bind: RegionRepository.likePrefix(path)))"
+    }
+
+    private func replaceParticipants(_ record: Case) async throws {
+        try await db.raw("DELETE FROM case_participants WHERE case_id = \(bind: record.id.uuidString)").run()
+        for unit in Set(record.participatingUnitIDs) {
+            try await db.raw(
+                """
+                INSERT INTO case_participants (case_id, unit_id)
+                VALUES (\(bind: record.id.uuidString), \(bind: unit.uuidString))
+                """
+            ).run()
+        }
+    }
+
+    private func append(_ events: [CaseEvent]) async throws {
+        for event in events {
+            try await db.raw(
+                """
+                INSERT INTO case_events (id, case_id, version, at, type, actor, note, data)
+                VALUES (\(bind: event.id.uuidString), \(bind: event.caseID.uuidString), \(bind: event.version),
+                    \(bind: Timestamp.format(event.at)), \(bind: event.type.rawValue),
+                    \(bind: try Self.json(event.actor)), \(bind: event.note), \(bind: try Self.json(event.data)))
+                """
+            ).run()
+        }
+    }
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Timestamp.format(date))
+        }
+        return encoder
+    }()
+
+    static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = Timestamp.parse(text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "bad time \(text)")
+            }
+            return date
+        }
+        return decoder
+    }()
+
+    static func json(_ value: some Encodable) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func encode(_ record: Case) throws -> String { try json(record) }
+
+    static func decode(_ text: String) throws -> Case {
+        try decoder.decode(Case.self, from: Data(text.utf8))
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import PinganCore
+import PinganServices
+import PinganStore
+
+/// The case ledger API (issue 3 §9): intake, the scoped list, one case, its timeline, its actions and its parties.
+struct CasesController {
+    let cases: CaseService
+    let organisation: OrganisationService
+
+    struct NewCaseBody: Decodable {
+        var kind: CaseKind
+        var categoryCode: String
+        var regionCode: String
+        var source: SourceChannel
+        var title: String
+        var description: String
+        var level: WarningLevel?
+        var isPublic: Bool?
+        var deadline: Date?
+        var acceptDeadline: Date?
+        var parties: [CaseService.Party]?
+    }
+
+    struct CaseDTO: ResponseEncodable {
+        var `case`: Case
+        var allowedActions: [String]
+    }
+
+    struct IntakeDTO: ResponseEncodable {
+        var `case`: Case
+        var allowedActions: [String]
+        var deadlineExplanation: String?
+        var possibleDuplicates: [DuplicateDTO]
+    }
+
+    struct DuplicateDTO: Encodable {
+        var caseId: UUID
+        var number: String
+        var score: Double
+        var explanation: [String]
+    }
+
+    struct ListDTO: ResponseEncodable {
+        var items: [Case]
+        var nextCursor: String?
+    }
+
+    struct EventsDTO: ResponseEncodable {
+        var items: [CaseEvent]
+    }
+
+    struct PartiesDTO: ResponseEncodable {
+        var items: [CaseService.Party]
+    }
+
+    func addRoutes(to group: RouterGroup<PinganRequestContext>) {
+        group.post("cases") { request, context -> EditedResponse<IntakeDTO> in
+            let principal = try context.requirePrincipal()
+            let body = try await request.decodeJSON(as: NewCaseBody.self, context: context)
+            let draft = CaseDraft(
+                kind: body.kind, categoryCode: body.categoryCode, regionCode: body.regionCode, source: body.source,
+                title: body.title, description: body.description, hasParties: !(body.parties ?? []).isEmpty,
+                level: body.level ?? WarningLevel.none, isPublic: body.isPublic ?? false, deadline: body.deadline,
+                acceptDeadline: body.acceptDeadline)
+            let intake = try await cases.create(.init(draft: draft, parties: body.parties ?? []), by: principal)
+            var headers = HTTPFields()
+            headers[.location] = "/api/v1/cases/\(intake.record.number)"
+            return EditedResponse(
+                status: .created, headers: headers,
+                response: IntakeDTO(
+                    case: intake.record, allowedActions: Self.allowed(intake.record, principal),
+                    deadlineExplanation: intake.deadlineExplanation,
+                    possibleDuplicates: intake.duplicates.map {
+                        DuplicateDTO(
+                            caseId: $0.caseID, number: $0.number, score: $0.score, explanation: $0.explanation)
+                    }))
+        }
+        group.get("cases") { request, context -> ListDTO in
+            let principal = try context.requirePrincipal()
+            let query = try CaseQueryParser.parse(request.uri.queryParameters, now: Date())
+            let resolved = try await resolveUnit(query)
+            let page = try await cases.list(resolved, by: principal)
+            return ListDTO(items: page.cases, nextCursor: page.next.map(CaseQueryParser.cursor))
+        }
+        group.get("cases/{key}") { _, context -> CaseDTO in
+            let principal = try context.requirePrincipal()
+            let record = try await cases.find(try context.parameters.require("key"), by: principal)
+            return CaseDTO(case: record, allowedActions: Self.allowed(record, principal))
+        }
+        group.get("cases/{key}/events") { _, context -> EventsDTO in
+            let principal = try context.requirePrincipal()
+            return EventsDTO(items: try await cases.events(try context.parameters.require("key"), by: principal))
+        }
+        group.get("cases/{key}/parties") { _, context -> PartiesDTO in
+            let principal = try context.requirePrincipal()
+            return PartiesDTO(items: try await cases.parties(try context.parameters.require("key"), by: principal))
+        }
+        group.post("cases/{key}/actions") { request, context -> CaseDTO in
+            let principal = try context.requirePrincipal()
+            let body = try await request.decodeJSON(as: CaseActionBody.self, context: context)
+            let action = try await body.action(resolvingUnits: { code in
+                try await organisation.unit(code: code, for: .system("api")).id
+            })
+            let record = try await cases.apply(
+                action, to: try context.parameters.require("key"), expectedVersion: body.version, by: principal)
+            return CaseDTO(case: record, allowedActions: Self.allowed(record, principal))
+        }
+        group.get("categories") { _, context -> Page<CategoryDTO> in
+            _ = try context.requirePrincipal()
+            return Page(
+                items: try await cases.categories().map {
+                    CategoryDTO(code: $0.code, domain: $0.domain, nameZh: $0.nameZh, nameEn: $0.nameEn)
+                })
+        }
+    }
+
+    struct CategoryDTO: Encodable {
+        var code: String
+        var domain: String
+        var nameZh: String
+        var nameEn: String
+    }
+
+    private func resolveUnit(_ parsed: CaseQueryParser.Parsed) async throws -> CaseRepository.Query {
+        var query = parsed.query
+        if let code = parsed.unitCode {
+            do {
+                query.unitID = try await organisation.unit(code: code, for: .system("api")).id
+            } catch PinganError.notFound {
+                throw PinganError.invalid(field: "unit", rule: "not_found", detail: "there is no unit '\(code)'")
+            }
+        }
+        if let code = parsed.regionCode {
+            guard let region = try await organisation.regions(for: .system("api")).first(where: { $0.code == code })
+            else {
+                throw PinganError.invalid(field: "region", rule: "not_found", detail: "there is no region '\(code)'")
+            }
+            query.regionPath = region.path
+        }
+        return query
+    }
+
+    /// The actions the state table allows now and the caller's role permits.
+    static func allowed(_ record: Case, _ principal: Principal) -> [String] {
+        CaseLifecycle.allowedActions(for: record).filter { CasePermissions.may($0, on: record, by: principal) }
+            .map(\.rawValue)
+    }
+}
