@@ -4,7 +4,7 @@ import PinganStore
 import ServiceLifecycle
 
 /// The background work of a Pingan process (DESIGN "The scheduler"): every `interval` it takes or renews the
-/// `background` lease and, while it holds it, delivers due webhook messages. One process at a time does the work;
+/// `background` lease and, while it holds it, fires due escalation steps and delivers due webhook messages. One process at a time does the work;
 /// the effects themselves are keyed so that an overlap never does anything twice.
 public struct BackgroundWorker: Service {
     private let env: ServiceEnvironment
@@ -53,6 +53,12 @@ public struct BackgroundWorker: Service {
             try await LeaseRepository(db).acquire(name, holder: holder, for: seconds, at: now)
         }
         guard held else { return false }
+        let fired = try await EscalationScheduler(env).runOnce(now: now)
+        for step in fired {
+            env.logger.notice(
+                "escalation fired",
+                metadata: ["case.number": "\(step.caseNumber)", "step": "\(step.key)", "to": "\(step.recipients)"])
+        }
         try await webhooks.deliverDue()
         return true
     }

@@ -188,6 +188,7 @@ public struct CaseService: Sendable {
         async throws -> Case
     {
         let now = env.clock()
+        let escalation = EscalationScheduler(env)
         return try await env.write { db, audit in
             let cases = CaseRepository(db)
             guard let found = try await Self.lookup(key, in: cases),
@@ -207,6 +208,7 @@ public struct CaseService: Sendable {
             guard try await cases.update(changed, expectedVersion: expectedVersion, events: events) else {
                 throw PinganError.conflict(field: "version", detail: "the case changed meanwhile; reload it")
             }
+            try await escalation.synchronisePlan(for: changed, at: now, on: db)
             try await audit.append(
                 AuditRecord(
                     actor: principal.username, action: "case.\(action.name.rawValue)", objectType: "case",

@@ -16,6 +16,6 @@ public struct Migration: Sendable {
 public enum Migrations {
     /// The full list.
     public static let all: [Migration] = [
-        M0001Foundation.migration, M0002Notifications.migration, M0003Cases.migration,
+        M0001Foundation.migration, M0002Notifications.migration, M0003Cases.migration, M0004Escalations.migration,
     ]
 }

@@ -296,6 +296,11 @@ public struct CaseRepository: Sendable {
         }
     }
 
+    /// Adds events to a case's timeline that do not change the case itself (escalations).
+    public func appendEvents(_ events: [CaseEvent]) async throws {
+        try await append(events)
+    }
+
     private func append(_ events: [CaseEvent]) async throws {
         for event in events {
             try await db.raw(

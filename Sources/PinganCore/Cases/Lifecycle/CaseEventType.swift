@@ -37,6 +37,8 @@ public enum CaseEventType: String, Sendable, Equatable, Hashable, Codable, CaseI
     case leadContested = "lead_contested"
     /// The centre designated the lead unit.
     case leadDesignated = "lead_designated"
+    /// A step of the case's escalation chain fired (预警升级): who was notified and what they must do.
+    case escalated
     /// This case was merged into another (并单).
     case merged
     /// Another case was merged into this one.

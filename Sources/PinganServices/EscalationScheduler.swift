@@ -1,0 +1,151 @@
+import Foundation
+import Logging
+import PinganCore
+import PinganStore
+import SQLKit
+
+/// The escalation engine's shell (issue 3 §5; DESIGN "The scheduler"): keeps each case's plan in step with the case,
+/// and in each pass fires the steps that are due — each exactly once, because a step is recorded in
+/// `escalation_fired` (unique per case and step) in the same transaction as its timeline event, notifications,
+/// outbox messages and audit entry. A crash before the commit leaves the step unfired, to fire in the next pass; a
+/// second scheduler finds it already recorded.
+public struct EscalationScheduler: Sendable {
+    private let env: ServiceEnvironment
+    private let policy: EscalationPolicy
+
+    /// Creates the scheduler with the shipped BRIEF §2 policy.
+    public init(_ env: ServiceEnvironment, policy: EscalationPolicy = .defaultPolicy) {
+        self.env = env
+        self.policy = policy
+    }
+
+    /// A step that fired.
+    public struct Fired: Sendable, Equatable {
+        /// The case's number.
+        public var caseNumber: String
+        /// The step.
+        public var key: StepKey
+        /// What the step does.
+        public var effect: EscalationEffect
+        /// Users notified.
+        public var recipients: [String]
+        /// Why, in words.
+        public var explanation: String
+    }
+
+    /// Makes, re-makes or leaves the plan of `record` after a change, inside the change's transaction. A case has a
+    /// plan once it has a level, a responsible unit and a deadline; raising the level re-plans from `time`, keeping
+    /// fired steps fired; the plan keeps the policy version it started under.
+    func synchronisePlan(for record: Case, at time: Date, on db: any SQLDatabase) async throws {
+        guard record.status.isOpen, record.level != .none, let unit = record.responsibleUnitID,
+            let deadline = record.deadline
+        else { return }
+        let escalations = EscalationRepository(db)
+        let units = try await UnitRepository(db).list()
+        let existing = try await escalations.plan(caseID: record.id)
+        let fired = try await escalations.fired(caseID: record.id)
+        let plan: EscalationPlan
+        if let existing {
+            if existing.level == record.level, existing.facts.responsibleUnitID == unit,
+                existing.facts.deadline == deadline
+            {
+                return
+            }
+            if existing.level != record.level {
+                plan = try EscalationPlan.replan(
+                    from: existing, newLevel: record.level, at: time, units: units, alreadyFired: fired,
+                    deadline: deadline)
+            } else {
+                var facts = existing.facts
+                facts.responsibleUnitID = unit
+                facts.participantUnitIDs = record.participatingUnitIDs
+                facts.deadline = deadline
+                plan = try EscalationPlan.make(policy: existing.policy, facts: facts, units: units)
+            }
+        } else {
+            let facts = EscalationFacts(
+                level: record.level, start: record.createdAt, deadline: deadline, responsibleUnitID: unit,
+                participantUnitIDs: record.participatingUnitIDs)
+            plan = try EscalationPlan.make(policy: policy, facts: facts, units: units)
+        }
+        try await escalations.save(plan, caseID: record.id, nextDueAt: plan.nextDueAt(alreadyFired: fired), at: time)
+    }
+
+    /// One pass as if the clock read `now`: fires every due step of every case, and returns them.
+    @discardableResult
+    public func runOnce(now: Date? = nil, limit: Int = 10_000) async throws -> [Fired] {
+        let now = now ?? env.clock()
+        let due = try await env.provider.read { db in try await EscalationRepository(db).due(at: now, limit: limit) }
+        var fired: [Fired] = []
+        for caseID in due {
+            fired += try await fire(caseID: caseID, at: now)
+        }
+        return fired
+    }
+
+    private func fire(caseID: UUID, at now: Date) async throws -> [Fired] {
+        try await env.write { db, audit in
+            let escalations = EscalationRepository(db)
+            guard let plan = try await escalations.plan(caseID: caseID),
+                let stored = try await CaseRepository(db).find(id: caseID)
+            else { return [] }
+            let record = stored.record
+            var alreadyFired = try await escalations.fired(caseID: caseID)
+            let finished = record.status == .resolved || !record.status.isOpen
+            var results: [Fired] = []
+            for step in plan.steps(due: now, alreadyFired: alreadyFired, resolved: finished) {
+                guard try await escalations.markFired(step.key, caseID: caseID, at: now) else { continue }
+                alreadyFired.insert(step.key)
+                let users = try await recipients(step.recipients, db: db)
+                let event = CaseEvent(
+                    id: UUID(), caseID: caseID, at: now, actor: .system("scheduler"), type: .escalated,
+                    note: step.explanation,
+                    data: [
+                        "step": step.key.rawValue, "effect": step.effect.rawValue, "level": step.level.rawValue,
+                        "recipients": users.map(\.username).joined(separator: ","),
+                    ], version: record.version)
+                try await CaseRepository(db).appendEvents([event])
+                try await Notifier().record(
+                    Notice(
+                        eventKey: "escalation:\(caseID.uuidString):\(step.key.rawValue)", event: "case.escalated",
+                        unitID: record.responsibleUnitID, recipients: users.map(\.id), kind: "escalation",
+                        title: "\(record.level.label)预警 · \(record.number) · \(step.effect.chineseText)",
+                        body: step.explanation, objectType: "case", objectID: record.number,
+                        data: [
+                            "step": step.key.rawValue, "effect": step.effect.rawValue, "level": record.level.rawValue,
+                        ], at: now),
+                    on: db)
+                try await audit.append(
+                    AuditRecord(
+                        actor: "system:scheduler", action: "case.escalated", objectType: "case",
+                        objectID: record.number,
+                        change: ["step": step.key.rawValue, "recipients": users.map(\.username).joined(separator: ",")]),
+                    at: now)
+                results.append(
+                    Fired(
+                        caseNumber: record.number, key: step.key, effect: step.effect,
+                        recipients: users.map(\.username), explanation: step.explanation))
+            }
+            let next = finished ? nil : plan.nextDueAt(alreadyFired: alreadyFired)
+            try await escalations.setNextDue(next, caseID: caseID, at: now)
+            return results
+        }
+    }
+
+    /// The users a step reaches: the named leader, or the handlers and leaders of a recipient unit.
+    private func recipients(_ recipients: [EscalationRecipient], db: any SQLDatabase) async throws -> [User] {
+        var users: [UUID: User] = [:]
+        let repository = UserRepository(db)
+        for recipient in recipients {
+            if let id = recipient.userID {
+                if let user = try await repository.find(id: id), !user.disabled { users[user.id] = user }
+            } else {
+                for user in try await repository.list(unitID: recipient.unitID)
+                where !user.disabled && (user.roles.contains(.handler) || user.roles.contains(.leader)) {
+                    users[user.id] = user
+                }
+            }
+        }
+        return users.values.sorted { $0.username < $1.username }
+    }
+}
