@@ -71,6 +71,8 @@ public struct DemoDistrict: Sendable {
                     unitCode: unit, leaders: leaders.mapValues { Optional($0) }, by: actor, at: now, db: db,
                     audit: audit)
             }
+            _ = try await RoutingService(env).store(
+                json: Data(Self.routingTable.utf8), by: actor, at: now, db: db, audit: audit)
             return true
         }
         guard loaded else { return .skipped }
@@ -212,6 +214,32 @@ public struct DemoDistrict: Sendable {
         .init(username: "analyst.chen", displayName: "陈晓", roles: ["analyst"], unitCode: "qs-centre", password: nil),
         .init(username: "assessor.xu", displayName: "许文", roles: ["assessor"], unitCode: "qs-centre", password: nil),
     ]
+
+    /// The demo's routing table (谁主管谁负责, 属地管理): local disputes and services to the street office with the
+    /// competent department participating; industry matters to the competent department.
+    static let routingTable = """
+        {"version": 1, "rules": [
+          {"category": "*", "region": "990102", "responsible": "@territorial", "note": "属地管理"},
+          {"category": "conflict.*", "region": "990102", "responsible": "@territorial", "participants": ["qs-justice"],
+           "note": "矛盾纠纷属地化解,司法局指导人民调解"},
+          {"category": "conflict.labour", "region": "990102", "responsible": "@territorial",
+           "participants": ["qs-hrss"], "note": "劳动关系与欠薪"},
+          {"category": "conflict.property", "region": "990102", "responsible": "@territorial",
+           "participants": ["qs-housing"], "note": "物业纠纷"},
+          {"category": "conflict.medical", "region": "990102", "responsible": "qs-health",
+           "participants": ["qs-justice"], "note": "医疗纠纷由卫健委牵头"},
+          {"category": "safety.*", "region": "990102", "responsible": "qs-emergency", "note": "安全生产由应急管理局主管"},
+          {"category": "safety.road", "region": "990102", "responsible": "qs-police", "note": "道路交通由公安交警主管"},
+          {"category": "safety.gas", "region": "990102", "responsible": "qs-housing", "participants": ["qs-emergency"],
+           "note": "燃气与市政设施由住建局主管"},
+          {"category": "safety.construction", "region": "990102", "responsible": "qs-housing"},
+          {"category": "safety.food", "region": "990102", "responsible": "qs-market"},
+          {"category": "safety.health", "region": "990102", "responsible": "qs-health"},
+          {"category": "order.*", "region": "990102", "responsible": "qs-police", "note": "治安与犯罪由公安主管"},
+          {"category": "cyber.*", "region": "990102", "responsible": "qs-police"},
+          {"category": "service.social_security", "region": "990102", "responsible": "qs-hrss"}
+        ]}
+        """
 
     static let leaders: [(String, [String: String])] = [
         (

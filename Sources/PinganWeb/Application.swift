@@ -40,7 +40,10 @@ public func buildRouter(env: ServiceEnvironment, settings: WebSettings) -> Route
     AuthController(auth: auth, keys: env.keys, secureCookies: settings.secureCookies).addRoutes(to: api)
     OrganisationController(organisation: OrganisationService(env)).addRoutes(to: api)
     AuditController(audit: AuditService(env)).addRoutes(to: api)
-    CasesController(cases: CaseService(env), organisation: OrganisationService(env)).addRoutes(to: api)
+    let routing = RoutingController(routing: RoutingService(env), organisation: OrganisationService(env))
+    routing.addRoutes(to: api)
+    CasesController(cases: CaseService(env), organisation: OrganisationService(env), routing: routing).addRoutes(
+        to: api)
     NotificationsController(notifications: NotificationService(env), webhooks: WebhookService(env)).addRoutes(to: api)
     return router
 }

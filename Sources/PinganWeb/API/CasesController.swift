@@ -9,6 +9,7 @@ import PinganStore
 struct CasesController {
     let cases: CaseService
     let organisation: OrganisationService
+    let routing: RoutingController
 
     struct NewCaseBody: Decodable {
         var kind: CaseKind
@@ -34,6 +35,7 @@ struct CasesController {
         var allowedActions: [String]
         var deadlineExplanation: String?
         var possibleDuplicates: [DuplicateDTO]
+        var routingProposal: RoutingController.ProposalDTO?
     }
 
     struct DuplicateDTO: Encodable {
@@ -66,6 +68,8 @@ struct CasesController {
                 level: body.level ?? WarningLevel.none, isPublic: body.isPublic ?? false, deadline: body.deadline,
                 acceptDeadline: body.acceptDeadline)
             let intake = try await cases.create(.init(draft: draft, parties: body.parties ?? []), by: principal)
+            let proposal = try? await routing.dto(
+                routing.routing.propose(category: intake.record.categoryCode, regionCodes: [intake.record.regionCode]))
             var headers = HTTPFields()
             headers[.location] = "/api/v1/cases/\(intake.record.number)"
             return EditedResponse(
@@ -76,7 +80,7 @@ struct CasesController {
                     possibleDuplicates: intake.duplicates.map {
                         DuplicateDTO(
                             caseId: $0.caseID, number: $0.number, score: $0.score, explanation: $0.explanation)
-                    }))
+                    }, routingProposal: proposal))
         }
         group.get("cases") { request, context -> ListDTO in
             let principal = try context.requirePrincipal()
