@@ -219,6 +219,52 @@ public struct CaseService: Sendable {
         }
     }
 
+    /// Merges (并单) the case `sourceKey` into `targetKey`: the source becomes merged, the target is the one worked,
+    /// both timelines are kept. Both versions are checked, both cases change in one transaction.
+    public func merge(
+        _ sourceKey: String, into targetKey: String, reason: String, sourceVersion: Int, targetVersion: Int,
+        by principal: Principal
+    ) async throws -> (source: Case, target: Case) {
+        let now = env.clock()
+        return try await env.write { db, audit in
+            let cases = CaseRepository(db)
+            var found: [CaseRepository.Stored] = []
+            for (key, field) in [(sourceKey, "case"), (targetKey, "into")] {
+                guard let stored = try await Self.lookup(key, in: cases),
+                    CasePermissions.maySee(
+                        stored.record, regionPath: stored.regionPath, reporterID: stored.reporterID, by: principal)
+                else {
+                    throw PinganError.invalid(field: field, rule: "not_found", detail: "there is no case '\(key)'")
+                }
+                found.append(stored)
+            }
+            let (source, target) = (found[0].record, found[1].record)
+            guard CasePermissions.may(.mergeInto, on: source, by: principal) else {
+                throw PinganError.forbidden("your role may not merge cases")
+            }
+            for (record, expected, field) in [
+                (source, sourceVersion, "version"), (target, targetVersion, "into_version"),
+            ]
+            where record.version != expected {
+                throw PinganError.conflict(
+                    field: field, detail: "case \(record.number) is at version \(record.version), not \(expected)")
+            }
+            let merged = try CaseLifecycle.merge(source, into: target, reason: reason, by: .user(principal), at: now)
+            for (record, expected) in [(merged.source, sourceVersion), (merged.target, targetVersion)] {
+                let events = merged.events.filter { $0.caseID == record.id }
+                guard try await cases.update(record, expectedVersion: expected, events: events) else {
+                    throw PinganError.conflict(field: "version", detail: "a case changed meanwhile; reload it")
+                }
+            }
+            try await audit.append(
+                AuditRecord(
+                    actor: principal.username, action: "case.merge", objectType: "case", objectID: source.number,
+                    change: ["into": target.number]),
+                at: now)
+            return (merged.source, merged.target)
+        }
+    }
+
     /// The parties of a case, for the units handling it only; every read is audited (BRIEF §6).
     public func parties(_ key: String, by principal: Principal) async throws -> [Party] {
         let found = try await stored(key, by: principal)

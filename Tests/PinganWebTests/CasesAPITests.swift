@@ -198,3 +198,37 @@ struct CasesAPITests {
         }
     }
 }
+
+@Suite("Merging cases")
+struct MergeTests {
+    @Test func mergingKeepsBothTimelinesAndLeavesOneCaseToWork() async throws {
+        try await WebHarness.run { harness in
+            let centre = try await harness.login("operator.zhou")
+            let api = CasesAPITests()
+            let first = try #require(try await api.create(harness, token: centre)["number"] as? String)
+            let second = try #require(try await api.create(harness, token: centre)["number"] as? String)
+
+            let stale = try await harness.send(
+                .post, "/api/v1/cases/\(second)/merge", token: centre,
+                json: #"{"into": "\#(first)", "reason": "同一事项", "version": 1, "into_version": 9}"#)
+            #expect(stale.status == .conflict)
+
+            let merged = try await harness.send(
+                .post, "/api/v1/cases/\(second)/merge", token: centre,
+                json: #"{"into": "\#(first)", "reason": "同一事项重复反映", "version": 1, "into_version": 1}"#)
+            #expect(merged.status == .ok)
+            let json = try merged.json()
+            #expect((json["merged"] as? [String: Any])?["status"] as? String == "merged")
+            #expect((json["into"] as? [String: Any])?["status"] as? String == "received")
+
+            let events = try await harness.send(.get, "/api/v1/cases/\(first)/events", token: centre).json()
+            let types = (events["items"] as? [[String: Any]] ?? []).compactMap { $0["type"] as? String }
+            #expect(types.contains("merged_from"))
+            let handler = try await harness.login("handler.police")
+            let forbidden = try await harness.send(
+                .post, "/api/v1/cases/\(first)/merge", token: handler,
+                json: #"{"into": "\#(second)", "reason": "x", "version": 2, "into_version": 2}"#)
+            #expect(forbidden.status == .unprocessableContent || forbidden.status == .forbidden)
+        }
+    }
+}

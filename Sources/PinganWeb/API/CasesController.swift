@@ -112,6 +112,14 @@ struct CasesController {
                 action, to: try context.parameters.require("key"), expectedVersion: body.version, by: principal)
             return CaseDTO(case: record, allowedActions: Self.allowed(record, principal))
         }
+        group.post("cases/{key}/merge") { request, context -> MergeDTO in
+            let principal = try context.requirePrincipal()
+            let body = try await request.decodeJSON(as: MergeBody.self, context: context)
+            let (source, target) = try await cases.merge(
+                try context.parameters.require("key"), into: body.into, reason: body.reason,
+                sourceVersion: body.version, targetVersion: body.intoVersion, by: principal)
+            return MergeDTO(merged: source, into: target)
+        }
         group.get("categories") { _, context -> Page<CategoryDTO> in
             _ = try context.requirePrincipal()
             return Page(
@@ -119,6 +127,18 @@ struct CasesController {
                     CategoryDTO(code: $0.code, domain: $0.domain, nameZh: $0.nameZh, nameEn: $0.nameEn)
                 })
         }
+    }
+
+    struct MergeBody: Decodable {
+        var into: String
+        var reason: String
+        var version: Int
+        var intoVersion: Int
+    }
+
+    struct MergeDTO: ResponseEncodable {
+        var merged: Case
+        var into: Case
     }
 
     struct CategoryDTO: Encodable {
