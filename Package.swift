@@ -37,6 +37,13 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "PinganSignals",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto")
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "PinganConfig",
             dependencies: [
                 .product(name: "Logging", package: "swift-log")
@@ -96,6 +103,7 @@ let package = Package(
                 "PinganCore",
                 "PinganStore",
                 "PinganServices",
+                "PinganSignals",
                 "PinganWeb",
                 "PinganConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -115,6 +123,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "PinganCoreTests", dependencies: ["PinganCore"], swiftSettings: strict),
+        .testTarget(name: "PinganSignalsTests", dependencies: ["PinganSignals"], swiftSettings: strict),
         .testTarget(
             name: "PinganConfigTests",
             dependencies: ["PinganConfig", .product(name: "Logging", package: "swift-log")],

@@ -1,0 +1,201 @@
+/// The near-duplicate index of issue 5, §3: an exact hash of the normalised content first, then MinHash (128
+/// permutations over character trigrams) with LSH banding; LSH candidates are verified with the signature estimate
+/// against the Jaccard `threshold` (default 0.7). A duplicate is merged into its original — the original's count
+/// grows — and never dropped, because volume is evidence. Memory is bounded: two generations of half the window
+/// each, the older one discarded when a new one starts; an original keeps a 16-bit copy of each signature slot
+/// (256 bytes) and one chain link per band.
+public struct NearDuplicateIndex: Sendable {
+    /// What the index says about a post.
+    public enum Verdict: Sendable, Equatable {
+        /// Not seen before: the post is now an original.
+        case original
+        /// The same normalised content as the original with this id.
+        case exact(of: String)
+        /// Estimated Jaccard ≥ threshold with the original with this id.
+        case near(of: String, similarity: Double)
+
+        /// The id of the original for a duplicate, `nil` for an original.
+        public var originalID: String? {
+            switch self {
+            case .original: nil
+            case .exact(let id): id
+            case .near(let id, _): id
+            }
+        }
+    }
+
+    private struct Generation: Sendable {
+        var start: Int64
+        var exact: [UInt64: Int32] = [:]
+        var buckets: [UInt64: Int32] = [:]
+        var chain: [Int32] = []
+        var signatures: [UInt16] = []
+        var ids: [String] = []
+        var counts: [Int32] = []
+        var payloads: [Int32] = []
+    }
+
+    /// The Jaccard threshold.
+    public let threshold: Double
+    /// The LSH bands × rows.
+    public let parameters: LSHParameters
+    /// The window in seconds over which duplicates are recognised (between half and all of it is retained).
+    public let windowSeconds: Int64
+    private let hasher: MinHasher
+    private var current: Generation
+    private var previous: Generation?
+    private let maxCandidates = 32
+
+    /// Creates an index for `threshold` (0 < t ≤ 1) with LSH parameters chosen by `LSHParameters.forThreshold`.
+    public init(threshold: Double = 0.7, windowSeconds: Int64 = 7 * 86_400, parameters: LSHParameters? = nil) {
+        self.threshold = threshold
+        self.parameters = parameters ?? LSHParameters.forThreshold(threshold)
+        self.windowSeconds = windowSeconds
+        self.hasher = MinHasher()
+        self.current = Generation(start: Int64.min)
+    }
+
+    /// Number of originals held.
+    public var originalCount: Int { current.ids.count + (previous?.ids.count ?? 0) }
+
+    /// The merged count of duplicates (including the original) of the original `id`, if still held.
+    public func count(of id: String) -> Int? {
+        for generation in [current, previous].compactMap({ $0 }) {
+            if let slot = generation.ids.firstIndex(of: id) { return Int(generation.counts[slot]) }
+        }
+        return nil
+    }
+
+    /// Checks the post `id` with normalised `content` at `time` and records it (as an original, or by counting it
+    /// into its original).
+    public mutating func insert(id: String, content: [UInt32], time: Int64) -> Verdict {
+        rotate(to: time)
+        lastMatchPayload = -1
+        let exactKey = Shingles.contentHash(content)
+        if let slot = current.exact[exactKey] {
+            current.counts[Int(slot)] &+= 1
+            lastMatchPayload = current.payloads[Int(slot)]
+            return .exact(of: current.ids[Int(slot)])
+        }
+        if let slot = previous?.exact[exactKey] {
+            previous?.counts[Int(slot)] &+= 1
+            lastMatchPayload = previous?.payloads[Int(slot)] ?? -1
+            return .exact(of: previous?.ids[Int(slot)] ?? "")
+        }
+        let signature = hasher.signature(of: Shingles.trigrams(content))
+        let bandKeys = bandKeys(signature)
+        if !content.isEmpty, let (inCurrent, slot, similarity) = bestCandidate(signature, bandKeys) {
+            if inCurrent {
+                current.counts[Int(slot)] &+= 1
+                lastMatchPayload = current.payloads[Int(slot)]
+                return .near(of: current.ids[Int(slot)], similarity: similarity)
+            }
+            if previous != nil {
+                previous?.counts[Int(slot)] &+= 1
+                lastMatchPayload = previous?.payloads[Int(slot)] ?? -1
+                return .near(of: previous?.ids[Int(slot)] ?? "", similarity: similarity)
+            }
+        }
+        let slot = Int32(current.ids.count)
+        current.ids.append(id)
+        current.counts.append(1)
+        current.payloads.append(-1)
+        current.exact[exactKey] = slot
+        for value in signature { current.signatures.append(UInt16(truncatingIfNeeded: value ^ (value >> 16))) }
+        if !content.isEmpty {
+            for key in bandKeys {
+                current.chain.append(current.buckets[key] ?? -1)
+                current.buckets[key] = slot
+            }
+        } else {
+            current.chain.append(contentsOf: repeatElement(-1, count: bandKeys.count))
+        }
+        return .original
+    }
+
+    /// Attaches `payload` (e.g. a topic id) to the original inserted last.
+    public mutating func setLastPayload(_ payload: Int32) {
+        if !current.payloads.isEmpty { current.payloads[current.payloads.count - 1] = payload }
+    }
+
+    /// The payload of the original that the last `insert` found a duplicate of (−1 when none or not set).
+    public private(set) var lastMatchPayload: Int32 = -1
+
+    private mutating func rotate(to time: Int64) {
+        if current.start == Int64.min { current.start = time }
+        if time >= current.start &+ windowSeconds / 2 {
+            previous = current
+            current = Generation(start: time)
+        }
+    }
+
+    private func bandKeys(_ signature: [UInt32]) -> [UInt64] {
+        var keys: [UInt64] = []
+        keys.reserveCapacity(parameters.bands)
+        for band in 0..<parameters.bands {
+            var h = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
+            for row in 0..<parameters.rows {
+                h = Shingles.mix(h ^ UInt64(signature[band * parameters.rows + row]))
+            }
+            keys.append(h)
+        }
+        return keys
+    }
+
+    private func bestCandidate(_ signature: [UInt32], _ keys: [UInt64]) -> (Bool, Int32, Double)? {
+        let folded = signature.map { UInt16(truncatingIfNeeded: $0 ^ ($0 >> 16)) }
+        var checked: [Int32] = []
+        if let found = best(in: current, folded, keys, &checked) { return (true, found.0, found.1) }
+        if let previous, let found = best(in: previous, folded, keys, &checked) { return (false, found.0, found.1) }
+        return nil
+    }
+
+    private func best(
+        in generation: Generation, _ folded: [UInt16], _ keys: [UInt64], _ checked: inout [Int32]
+    ) -> (Int32, Double)? {
+        var best: (Int32, Double)?
+        let start = checked.count
+        for (band, key) in keys.enumerated() {
+            var slot = generation.buckets[key] ?? -1
+            while slot >= 0, checked.count < maxCandidates {
+                if !checked[start...].contains(slot) {
+                    checked.append(slot)
+                    let similarity = Self.similarity(folded, generation.signatures, Int(slot))
+                    if similarity >= threshold, similarity > (best?.1 ?? 0) {
+                        best = (slot, similarity)
+                        // Practically identical: no better original to find.
+                        if similarity >= 0.95 { return best }
+                    }
+                }
+                slot = generation.chain[Int(slot) * parameters.bands + band]
+            }
+        }
+        return best
+    }
+
+    private static func similarity(_ signature: [UInt16], _ stored: [UInt16], _ slot: Int) -> Double {
+        let count = signature.count
+        let base = slot * count
+        var equal = 0
+        signature.withUnsafeBytes { left in
+            stored.withUnsafeBytes { right in
+                var offset = 0
+                while offset + 16 <= count {
+                    let a = left.loadUnaligned(fromByteOffset: offset * 2, as: SIMD16<UInt16>.self)
+                    let b = right.loadUnaligned(fromByteOffset: (base + offset) * 2, as: SIMD16<UInt16>.self)
+                    equal += Int(SIMD16<UInt16>(repeating: 0).replacing(with: 1, where: a .== b).wrappedSum())
+                    offset += 16
+                }
+                while offset < count {
+                    if left.load(fromByteOffset: offset * 2, as: UInt16.self)
+                        == right.load(fromByteOffset: (base + offset) * 2, as: UInt16.self)
+                    {
+                        equal += 1
+                    }
+                    offset += 1
+                }
+            }
+        }
+        return Double(equal) / Double(count)
+    }
+}

@@ -1,0 +1,221 @@
+import Foundation
+
+/// Matches all monitoring subjects against a post in one pass (issue 5, §4): the terms of every subject are
+/// compiled into a single Aho–Corasick automaton, each expression into a postfix program over global term ids.
+/// Each branch of a subject's top-level AND (or the whole expression) gets trigger terms — a set one of which must
+/// occur for the branch to hold (the union over OR, the most selective AND branch, nothing under NOT). A found term
+/// sets its bit in the masks of the subjects whose branches it triggers, and only subjects whose every branch is
+/// triggered are evaluated, so thousands of subjects cost one scan of the text plus a few mask updates.
+public struct SubjectMatcher: Sendable {
+    /// The subjects, in the order given.
+    public let subjects: [SubjectExpression]
+    private let automaton: AhoCorasick
+    private let termCount: Int
+    /// For each global term, the range in `userSubject`/`userBit` of the (subject, branch bit) pairs it triggers.
+    private let userStart: [Int]
+    private let userSubject: [Int32]
+    private let userBit: [UInt32]
+    /// The mask with every branch bit of each subject set.
+    private let fullMask: [UInt32]
+    /// Concatenated postfix programs: a term id (≥ 0), or −(arity·4 + kind) with kind 1 AND, 2 OR, 3 NOT.
+    private let program: [Int32]
+    private let programStart: [Int]
+    private let maxStack: Int
+
+    /// Compiles `subjects`.
+    public init(subjects: [SubjectExpression]) {
+        var globalIDs: [[UInt32]: Int32] = [:]
+        var patterns: [[UInt32]] = []
+        var program: [Int32] = []
+        var programStart: [Int] = []
+        var branchLists: [[[Int32]]] = []
+        var maxStack = 1
+        for subject in subjects {
+            var map: [Int32] = []
+            for term in subject.terms {
+                if let existing = globalIDs[term] {
+                    map.append(existing)
+                } else {
+                    let id = Int32(patterns.count)
+                    globalIDs[term] = id
+                    patterns.append(term)
+                    map.append(id)
+                }
+            }
+            programStart.append(program.count)
+            var depth = 0
+            Self.compile(subject.root, map, into: &program, depth: 0, maxDepth: &depth)
+            maxStack = max(maxStack, depth + 1)
+            var branches: [[Int32]] = []
+            if case .and(let children) = subject.root {
+                branches = children.compactMap { Self.triggers($0, map, patterns) }
+            } else if let triggers = Self.triggers(subject.root, map, patterns) {
+                branches = [triggers]
+            }
+            if branches.isEmpty { branches = [map] }
+            branchLists.append(branches.prefix(32).map { Array(Set($0)).sorted() })
+        }
+        programStart.append(program.count)
+        var users = [[(subject: Int32, bit: UInt32)]](repeating: [], count: patterns.count)
+        var fullMask: [UInt32] = []
+        for (subject, branches) in branchLists.enumerated() {
+            for (branch, terms) in branches.enumerated() {
+                for term in terms { users[Int(term)].append((Int32(subject), UInt32(1) << UInt32(branch))) }
+            }
+            fullMask.append(branches.count == 32 ? UInt32.max : (UInt32(1) << UInt32(branches.count)) - 1)
+        }
+        var userStart: [Int] = [0]
+        var userSubject: [Int32] = []
+        var userBit: [UInt32] = []
+        for list in users {
+            for user in list {
+                userSubject.append(user.subject)
+                userBit.append(user.bit)
+            }
+            userStart.append(userSubject.count)
+        }
+        self.subjects = subjects
+        self.automaton = AhoCorasick(patterns: patterns)
+        self.termCount = patterns.count
+        self.userStart = userStart
+        self.userSubject = userSubject
+        self.userBit = userBit
+        self.fullMask = fullMask
+        self.program = program
+        self.programStart = programStart
+        self.maxStack = maxStack
+    }
+
+    private static func compile(
+        _ node: SubjectExpression.Node, _ map: [Int32], into program: inout [Int32], depth: Int, maxDepth: inout Int
+    ) {
+        maxDepth = max(maxDepth, depth)
+        switch node {
+        case .term(let local):
+            program.append(map[local])
+        case .and(let nodes), .or(let nodes):
+            for (offset, child) in nodes.enumerated() {
+                compile(child, map, into: &program, depth: depth + offset, maxDepth: &maxDepth)
+            }
+            let kind: Int32
+            if case .and = node { kind = 1 } else { kind = 2 }
+            program.append(-(Int32(nodes.count) * 4 + kind))
+        case .not(let child):
+            compile(child, map, into: &program, depth: depth, maxDepth: &maxDepth)
+            program.append(-(1 * 4 + 3))
+        }
+    }
+
+    /// A set of global terms one of which must occur for `node` to hold; nil if none exists (pure negation).
+    private static func triggers(_ node: SubjectExpression.Node, _ map: [Int32], _ patterns: [[UInt32]]) -> [Int32]? {
+        switch node {
+        case .term(let local):
+            return [map[local]]
+        case .or(let nodes):
+            var union: [Int32] = []
+            for child in nodes {
+                guard let set = triggers(child, map, patterns) else { return nil }
+                union += set
+            }
+            return union
+        case .and(let nodes):
+            // The most selective branch: fewest terms, then the longest shortest term.
+            let options = nodes.compactMap { triggers($0, map, patterns) }
+            return options.min { lhs, rhs in
+                if lhs.count != rhs.count { return lhs.count < rhs.count }
+                let left = lhs.map { patterns[Int($0)].count }.min() ?? 0
+                let right = rhs.map { patterns[Int($0)].count }.min() ?? 0
+                return left > right
+            }
+        case .not:
+            return nil
+        }
+    }
+
+    /// Parses a subjects file: one subject per line, `name: expression` (also `name = expression` or a tab);
+    /// blank lines and lines starting with `#` are ignored. Errors name the 1-based line and the position.
+    public static func parse(file text: String, normalizer: Normalizer = Normalizer()) throws -> [SubjectExpression] {
+        var subjects: [SubjectExpression] = []
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            guard let separator = trimmed.firstIndex(where: { $0 == ":" || $0 == "=" || $0 == "\t" || $0 == "：" })
+            else {
+                throw SignalsError.subjectSyntax(
+                    subject: "line \(offset + 1)", position: 0, reason: "expected 'name: expression'")
+            }
+            let name = trimmed[..<separator].trimmingCharacters(in: .whitespaces)
+            let expression = String(trimmed[trimmed.index(after: separator)...])
+            do {
+                subjects.append(try SubjectExpression(name: name, source: expression, normalizer: normalizer))
+            } catch SignalsError.subjectSyntax(let subject, let position, let reason) {
+                throw SignalsError.subjectSyntax(
+                    subject: "\(subject) (line \(offset + 1))", position: position, reason: reason)
+            }
+        }
+        return subjects
+    }
+
+    /// The indices of the subjects that match a post's normalised `content`, ascending.
+    public func match(_ content: [UInt32]) -> [Int] {
+        guard termCount > 0 else { return [] }
+        var present = [UInt64](repeating: 0, count: (termCount + 63) >> 6)
+        var hits: [Int32] = []
+        automaton.forEachMatch(in: content) { id, _ in
+            let bit = UInt64(1) << UInt64(id & 63)
+            if present[id >> 6] & bit == 0 {
+                present[id >> 6] |= bit
+                hits.append(Int32(id))
+            }
+        }
+        guard !hits.isEmpty else { return [] }
+        var masks = [UInt32](repeating: 0, count: subjects.count)
+        var candidates: [Int32] = []
+        for term in hits {
+            for position in userStart[Int(term)]..<userStart[Int(term) + 1] {
+                let subject = Int(userSubject[position])
+                let old = masks[subject]
+                let new = old | userBit[position]
+                if new != old {
+                    masks[subject] = new
+                    if new == fullMask[subject] { candidates.append(Int32(subject)) }
+                }
+            }
+        }
+        guard !candidates.isEmpty else { return [] }
+        var stack = [Bool](repeating: false, count: maxStack + 1)
+        var matched: [Int] = []
+        program.withUnsafeBufferPointer { program in
+            for subject in candidates {
+                var top = 0
+                for position in programStart[Int(subject)]..<programStart[Int(subject) + 1] {
+                    let op = program[position]
+                    if op >= 0 {
+                        stack[top] = present[Int(op) >> 6] & (UInt64(1) << UInt64(op & 63)) != 0
+                        top += 1
+                        continue
+                    }
+                    let arity = Int(-op) >> 2
+                    switch -op & 3 {
+                    case 1:
+                        var value = true
+                        for index in (top - arity)..<top where !stack[index] { value = false }
+                        top -= arity
+                        stack[top] = value
+                    case 2:
+                        var value = false
+                        for index in (top - arity)..<top where stack[index] { value = true }
+                        top -= arity
+                        stack[top] = value
+                    default:
+                        stack[top - 1] = !stack[top - 1]
+                        continue
+                    }
+                    top += 1
+                }
+                if top == 1 && stack[0] { matched.append(Int(subject)) }
+            }
+        }
+        return matched.sorted()
+    }
+}

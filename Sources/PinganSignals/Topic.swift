@@ -1,0 +1,81 @@
+/// A daily topic (issue 5, §6): posts of one day that talk about the same thing, linked across days into a story
+/// (`storyID`). Carries its posts' count with duplicates, times, keywords, a representative post, sources, regions,
+/// engagement sums, negative share and a risk domain. Authors are not kept, not even pseudonymised (BRIEF §6).
+public struct Topic: Sendable {
+    /// The topic's id (unique within an engine run).
+    public var id: Int
+    /// The story this daily topic belongs to: the id of the story's first topic.
+    public var storyID: Int
+    /// The UTC day number of the topic.
+    public var day: Int
+    /// Posts, duplicates included.
+    public var count = 0
+    /// Posts that were not duplicates.
+    public var originals = 0
+    /// Duplicates merged into the topic.
+    public var duplicates = 0
+    /// Earliest post time (epoch seconds).
+    public var firstTime: Int64
+    /// Latest post time.
+    public var lastTime: Int64
+    /// Id of the representative post (the first original).
+    public var representativeID: String
+    /// Normalised text of the representative post, at most 140 scalars.
+    public var representativeText: String
+    /// Posts per source.
+    public var sources: [String: Int] = [:]
+    /// Posts per region (bounded to 256 regions).
+    public var regions: [String: Int] = [:]
+    /// Hashtag counts (bounded to 64).
+    public var hashtags: [String: Int] = [:]
+    /// Sum of reposts.
+    public var reposts = 0
+    /// Sum of comments.
+    public var comments = 0
+    /// Sum of likes.
+    public var likes = 0
+    /// Posts judged negative.
+    public var negative = 0
+    /// Votes per domain index of the `DomainLexicon`.
+    public var domainVotes: [Int: Int] = [:]
+    /// Posts per matched subject index.
+    public var subjects: [Int: Int] = [:]
+    /// Centroid: packed term → summed TF-IDF weight (bounded).
+    var centroid: [UInt64: Float] = [:]
+    /// Squared norm of `centroid`.
+    var norm2: Float = 0
+    /// Whether a newer daily topic of the same story has taken over.
+    var superseded = false
+
+    init(id: Int, storyID: Int, day: Int, time: Int64, representativeID: String, representativeText: String) {
+        self.id = id
+        self.storyID = storyID
+        self.day = day
+        self.firstTime = time
+        self.lastTime = time
+        self.representativeID = representativeID
+        self.representativeText = representativeText
+    }
+
+    /// Share of posts judged negative.
+    public var negativeShare: Double { count == 0 ? 0 : Double(negative) / Double(count) }
+
+    /// Reposts + comments + likes.
+    public var engagement: Int { reposts + comments + likes }
+
+    /// The domain index with the most votes, ties to the lower index; `nil` if none.
+    public var domainIndex: Int? {
+        domainVotes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+    }
+
+    /// The top keywords (character bigrams and hashtags) by centroid weight.
+    public func keywords(_ limit: Int = 8) -> [String] {
+        let ranked = centroid.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        var out: [String] = []
+        for (key, _) in ranked where key < (1 << 42) {
+            out.append(Normalizer.string([UInt32(key >> 21), UInt32(key & 0x1F_FFFF)]))
+            if out.count == limit { break }
+        }
+        return out
+    }
+}

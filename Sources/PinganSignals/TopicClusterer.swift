@@ -1,0 +1,316 @@
+import Foundation
+
+/// Incremental single-pass topic clustering (issue 5, §6; Papka & Allan's on-line single-pass clustering, the EMM
+/// daily-cluster-and-link scheme of Pouliquen et al., COLING 2004). A post is a TF-IDF vector over its character
+/// bigrams (w = (1 + ln tf)·idf, idf = ln((N + 1)/(df + 1)) + 1 with the post counted in its own df, hashtags ×3),
+/// cut to its `vectorTerms` heaviest terms. Candidate topics come from an inverted index over each topic's heaviest
+/// terms — never a scan of all topics — and the post joins the most cosine-similar one at or above `threshold`, or
+/// starts a topic. Topics are daily: a post that matches a topic of an earlier day (within the 7-day window) starts
+/// that story's topic for its day, so a story keeps one identity across days. Document frequencies live in a fixed
+/// table of 2¹⁸ counters halved every window (bounded, approximate under hash collisions); topics idle for a whole
+/// window are dropped.
+public struct TopicClusterer: Sendable {
+    /// Cosine threshold to join a topic.
+    public var threshold: Float
+    /// Window for story linking and ageing, in seconds.
+    public var windowSeconds: Int64
+    /// Terms kept per post vector.
+    public var vectorTerms = 24
+    /// Terms kept per topic centroid (pruned back to this when it doubles).
+    public var centroidTerms = 48
+    /// Terms of a topic put into the inverted index.
+    public var indexedTerms = 16
+    /// Topics kept per inverted-index posting list (the most recent).
+    public var maxPostings = 16
+    /// Post terms looked up in the inverted index (the heaviest).
+    public var queryTerms = 10
+    /// Candidate topics scored by cosine (those sharing most query terms).
+    public var maxCandidates = 4
+    /// Once a topic has this many originals its vocabulary is settled: only existing centroid terms grow.
+    public var settledAfter = 8
+
+    /// log₂ of the number of document-frequency counters (2¹⁸ × 4 bytes = 1 MiB, sized to stay in cache).
+    static let frequencyBits = 18
+
+    private var documentFrequency: [UInt32]
+    private var documents = 0
+    private var lastDecay: Int64 = Int64.min
+    private var topics: [Int: Topic] = [:]
+    private var index: [UInt64: [Int32]] = [:]
+    private var indexedTermsOf: [Int: [UInt64]] = [:]
+    private var nextID = 1
+    private var currentDay = Int.min
+
+    /// Creates a clusterer.
+    public init(threshold: Float = 0.25, windowSeconds: Int64 = 7 * 86_400) {
+        self.threshold = threshold
+        self.windowSeconds = windowSeconds
+        self.documentFrequency = [UInt32](repeating: 0, count: 1 << Self.frequencyBits)
+    }
+
+    /// Number of topics held.
+    public var topicCount: Int { topics.count }
+
+    /// The topic with `id`, if still held.
+    public func topic(_ id: Int) -> Topic? { topics[id] }
+
+    /// The story of topic `id`, if the topic is still held (without copying the topic).
+    public func storyID(of id: Int) -> Int? { topics[id]?.storyID }
+
+    /// All held topics, by id.
+    public var allTopics: [Topic] { topics.values.sorted { $0.id < $1.id } }
+
+    /// The weighted vector of a normalised text: (term, weight) sorted by term, at most `vectorTerms` entries.
+    public func vector(_ text: NormalizedText) -> [(term: UInt64, weight: Float)] {
+        vector(text, sortedBigrams: Self.sortedBigrams(text.content))
+    }
+
+    /// The packed bigrams of `content`, sorted.
+    static func sortedBigrams(_ content: [UInt32]) -> [UInt64] {
+        guard content.count >= 2 else { return [] }
+        var keys = [UInt64](repeating: 0, count: content.count - 1)
+        for position in 0..<(content.count - 1) {
+            keys[position] = UInt64(content[position]) << 21 | UInt64(content[position + 1])
+        }
+        keys.sort()
+        return keys
+    }
+
+    private func vector(_ text: NormalizedText, sortedBigrams keys: [UInt64]) -> [(term: UInt64, weight: Float)] {
+        var terms: [(term: UInt64, weight: Float)] = []
+        terms.reserveCapacity(keys.count + text.hashtags.count)
+        var position = 0
+        let total = Float(documents + 1)
+        while position < keys.count {
+            var end = position + 1
+            while end < keys.count, keys[end] == keys[position] { end += 1 }
+            let df = Float(documentFrequency[Self.slot(keys[position])])
+            let weight = (1 + logf(Float(end - position))) * (logf(total / (df + 1)) + 1)
+            terms.append((keys[position], weight))
+            position = end
+        }
+        for tag in text.hashtags where !tag.isEmpty {
+            let key = Self.hashtagKey(tag)
+            let df = Float(documentFrequency[Self.slot(key)])
+            terms.append((key, 3 * (logf(total / (df + 1)) + 1)))
+        }
+        if terms.count > vectorTerms {
+            // Keep the heaviest `vectorTerms` (ties to the smaller term): partial selection, not a full sort.
+            var weights = terms.map(\.weight)
+            let cut = Self.select(&weights, rank: vectorTerms - 1)
+            let above = terms.filter { $0.weight > cut }
+            let tied = terms.filter { $0.weight == cut }.prefix(vectorTerms - above.count)
+            terms = (above + tied).sorted { $0.term < $1.term }
+        }
+        // Bigrams came sorted; hashtags (high bit set) sort last.
+        return terms
+    }
+
+    /// The value of rank `rank` (0 = largest) of `values` (Hoare's quickselect; reorders `values`).
+    static func select(_ values: inout [Float], rank: Int) -> Float {
+        var low = 0
+        var high = values.count - 1
+        while low < high {
+            let pivot = values[(low + high) / 2]
+            var i = low
+            var j = high
+            while i <= j {
+                while values[i] > pivot { i += 1 }
+                while values[j] < pivot { j -= 1 }
+                if i <= j {
+                    values.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if rank <= j {
+                high = j
+            } else if rank >= i {
+                low = i
+            } else {
+                return values[rank]
+            }
+        }
+        return values[rank]
+    }
+
+    private static func hashtagKey(_ tag: String) -> UInt64 {
+        Shingles.contentHash(tag.unicodeScalars.map(\.value)) | (1 << 63)
+    }
+
+    @inline(__always) private static func slot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: Shingles.mix(key)) & ((1 << Self.frequencyBits) - 1)
+    }
+
+    /// Assigns an original post and returns its topic id. `domain` and `subjects` come from the engine.
+    public mutating func assign(
+        post: Post, text: NormalizedText, sentiment: Sentiment, domain: Int?, subjects: [Int]
+    ) -> Int {
+        advance(to: post)
+        // The post counts in its own document frequencies (as scikit-learn's smooth IDF does).
+        documents += 1
+        let keys = Self.sortedBigrams(text.content)
+        var previous: UInt64 = .max
+        for key in keys where key != previous {
+            previous = key
+            let slot = Self.slot(key)
+            if documentFrequency[slot] < UInt32.max { documentFrequency[slot] += 1 }
+        }
+        for tag in Set(text.hashtags) where !tag.isEmpty {
+            let slot = Self.slot(Self.hashtagKey(tag))
+            if documentFrequency[slot] < UInt32.max { documentFrequency[slot] += 1 }
+        }
+        let vector = vector(text, sortedBigrams: keys)
+        var norm2: Float = 0
+        for entry in vector { norm2 += entry.weight * entry.weight }
+        let postNorm = norm2.squareRoot()
+
+        // Candidates: topics sharing the post's heaviest terms, ranked by the number of terms shared. Terms seen in
+        // no other post (df = 1) cannot be in any topic and are skipped.
+        var hits: [Int32] = []
+        let heaviest = vector.filter { documentFrequency[Self.slot($0.term)] >= 2 }
+            .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
+            .prefix(queryTerms)
+        for entry in heaviest {
+            if let postings = index[entry.term] { hits.append(contentsOf: postings) }
+        }
+        hits.sort()
+        var ranked: [(id: Int32, shared: Int)] = []
+        var run = 0
+        while run < hits.count {
+            var end = run + 1
+            while end < hits.count, hits[end] == hits[run] { end += 1 }
+            ranked.append((hits[run], end - run))
+            run = end
+        }
+        // Partial selection of the `maxCandidates` best (most shared terms, then most recent).
+        var chosen: [Int32] = []
+        for _ in 0..<min(maxCandidates, ranked.count) {
+            var bestIndex = 0
+            for index in 1..<ranked.count {
+                let lhs = ranked[index]
+                let rhs = ranked[bestIndex]
+                if lhs.shared > rhs.shared || (lhs.shared == rhs.shared && lhs.id > rhs.id) { bestIndex = index }
+            }
+            chosen.append(ranked[bestIndex].id)
+            ranked[bestIndex].shared = -1
+        }
+        var best: (id: Int, similarity: Float)?
+        for candidate in chosen {
+            guard let topic = topics[Int(candidate)], !topic.superseded, topic.norm2 > 0, postNorm > 0 else { continue }
+            var dot: Float = 0
+            for entry in vector { dot += entry.weight * (topic.centroid[entry.term] ?? 0) }
+            let similarity = dot / (postNorm * topic.norm2.squareRoot())
+            if similarity >= threshold, similarity > (best?.similarity ?? 0) { best = (Int(candidate), similarity) }
+        }
+        var id: Int
+        if let best, let topic = topics[best.id], topic.day == post.day {
+            id = best.id
+        } else {
+            id = nextID
+            nextID += 1
+            var storyID = id
+            if let best, var previous = topics[best.id] {
+                storyID = previous.storyID
+                previous.superseded = true
+                topics[best.id] = previous
+            }
+            topics[id] = Topic(
+                id: id, storyID: storyID, day: post.day, time: post.time, representativeID: post.id,
+                representativeText: String(String.UnicodeScalarView(text.text.unicodeScalars.prefix(140))))
+        }
+        guard var topic = topics.removeValue(forKey: id) else { return id }
+        Self.count(post, text, sentiment, domain, subjects, duplicate: false, into: &topic)
+        addToCentroid(vector, of: &topic)
+        topics[id] = topic
+        return id
+    }
+
+    /// Counts a duplicate into the topic of its original.
+    public mutating func addDuplicate(
+        to id: Int, post: Post, text: NormalizedText, sentiment: Sentiment, domain: Int?, subjects: [Int]
+    ) {
+        guard var topic = topics.removeValue(forKey: id) else { return }
+        Self.count(post, text, sentiment, domain, subjects, duplicate: true, into: &topic)
+        topics[id] = topic
+    }
+
+    // The topic is taken out of the dictionary while it is mutated, so its storage is uniquely referenced.
+    private static func count(
+        _ post: Post, _ text: NormalizedText, _ sentiment: Sentiment, _ domain: Int?, _ subjects: [Int],
+        duplicate: Bool, into topic: inout Topic
+    ) {
+        topic.count += 1
+        if duplicate { topic.duplicates += 1 } else { topic.originals += 1 }
+        topic.firstTime = min(topic.firstTime, post.time)
+        topic.lastTime = max(topic.lastTime, post.time)
+        topic.sources[post.source, default: 0] += 1
+        if let region = post.region, topic.regions[region] != nil || topic.regions.count < 256 {
+            topic.regions[region, default: 0] += 1
+        }
+        for tag in text.hashtags where topic.hashtags[tag] != nil || topic.hashtags.count < 64 {
+            topic.hashtags[tag, default: 0] += 1
+        }
+        topic.reposts += post.reposts
+        topic.comments += post.comments
+        topic.likes += post.likes
+        if sentiment.label == .negative { topic.negative += 1 }
+        if let domain { topic.domainVotes[domain, default: 0] += 1 }
+        for subject in subjects { topic.subjects[subject, default: 0] += 1 }
+    }
+
+    private mutating func addToCentroid(_ vector: [(term: UInt64, weight: Float)], of topic: inout Topic) {
+        let id = topic.id
+        let settled = topic.originals > settledAfter
+        for entry in vector {
+            let current = topic.centroid[entry.term]
+            if settled && current == nil { continue }
+            let old = current ?? 0
+            let new = old + entry.weight
+            topic.centroid[entry.term] = new
+            topic.norm2 += new * new - old * old
+        }
+        if topic.centroid.count > centroidTerms * 2 {
+            let kept = topic.centroid.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                .prefix(centroidTerms)
+            topic.centroid = Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
+            topic.norm2 = kept.reduce(0) { $0 + $1.value * $1.value }
+        }
+        // Index the heaviest terms at creation and whenever the topic doubles.
+        let originals = topic.originals
+        if originals & (originals - 1) == 0 {
+            let top = topic.centroid.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                .prefix(indexedTerms).map(\.key)
+            let already = indexedTermsOf[id] ?? []
+            for term in top where !already.contains(term) {
+                index[term, default: []].append(Int32(id))
+                // Bounded posting lists: a term shared by many topics keeps only the most recent ones.
+                if let count = index[term]?.count, count > maxPostings { index[term]?.removeFirst(count - maxPostings) }
+            }
+            indexedTermsOf[id] = Array(Set(already + top))
+        }
+    }
+
+    /// Day change: drop topics idle for a whole window, halve document frequencies once per window.
+    private mutating func advance(to post: Post) {
+        if lastDecay == Int64.min { lastDecay = post.time }
+        if post.time - lastDecay >= windowSeconds {
+            for slot in documentFrequency.indices { documentFrequency[slot] >>= 1 }
+            documents /= 2
+            lastDecay = post.time
+        }
+        guard post.day > currentDay else { return }
+        currentDay = post.day
+        let cutoff = post.time - windowSeconds
+        let expired = topics.values.filter { $0.lastTime < cutoff }.map(\.id)
+        guard !expired.isEmpty else { return }
+        for id in expired {
+            topics[id] = nil
+            for term in indexedTermsOf[id] ?? [] {
+                index[term]?.removeAll { $0 == Int32(id) }
+                if index[term]?.isEmpty == true { index[term] = nil }
+            }
+            indexedTermsOf[id] = nil
+        }
+    }
+}
