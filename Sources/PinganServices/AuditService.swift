@@ -16,9 +16,11 @@ public struct AuditService: Sendable {
         return try await env.provider.read { db in try await AuditLog(db, engine: engine).entries(query) }
     }
 
-    /// Walks the whole chain.
-    public func verify() async throws -> AuditLog.Verification {
+    /// Walks the whole chain, checking it against a head recorded earlier when one is given.
+    public func verify(expectedHead: (seq: Int64, hash: String)? = nil) async throws -> AuditLog.Verification {
         let engine = env.provider.engine
-        return try await env.provider.read { db in try await AuditLog(db, engine: engine).verify() }
+        return try await env.provider.read { db in
+            try await AuditLog(db, engine: engine).verify(expectedHead: expectedHead)
+        }
     }
 }

@@ -27,48 +27,82 @@ public struct AuthService: Sendable {
 
     /// Checks a username and password and issues a token of `kind` (`login` for the API, `session` for the web).
     ///
-    /// Unknown users, wrong passwords and disabled accounts get the same answer; throttled and locked accounts are
-    /// refused before the password is checked. Every failure, throttle and lock is logged and audited.
+    /// The attempt is counted before the password is checked, in a write transaction that locks the user's row, so
+    /// that parallel guesses cannot read a stale count; a success resets the count. Attempts that come while the
+    /// account is throttled are refused unchecked and still count, so ten wrong passwords in a row lock it however
+    /// fast they come. Unknown users, wrong passwords and disabled accounts get the same answer. Failures, throttles
+    /// and locks are logged and audited (actor `anonymous`: the caller is not known to be the account's owner).
     public func login(username: String, password: String, kind: String = "login") async throws -> IssuedToken {
         let now = env.clock()
-        let credentials = try await env.provider.read { db in
-            try await UserRepository(db).credentials(username: username)
-        }
-        guard let credentials else {
-            _ = env.hasher.verify(password, hash: env.hasher.decoyHash)
-            env.logger.info("login failed: unknown user")
-            throw PinganError.unauthenticated("the username or password is wrong")
-        }
-        let user = credentials.user
-        do {
-            try env.throttle.admit(credentials.throttle, at: now)
-        } catch {
-            env.logger.notice(
-                "login refused while throttled or locked", metadata: ["user": "\(username)", "reason": "\(error)"])
-            throw error
-        }
-        let passwordMatches = env.hasher.verify(password, hash: credentials.passwordHash)
-        guard passwordMatches, !user.disabled else {
-            let next = env.throttle.recordFailure(credentials.throttle, at: now)
-            let lockedNow = next.lockedUntil != nil && next.lockedUntil != credentials.throttle.lockedUntil
-            try await env.write { db, audit in
-                try await UserRepository(db).setThrottle(next, userID: user.id)
+        let (throttle, dialect) = (env.throttle, Dialect(env.provider.engine))
+        let gate: LoginGate = try await env.write { db, audit in
+            let users = UserRepository(db)
+            guard let credentials = try await users.credentials(username: username, lock: dialect) else {
+                return .unknown
+            }
+            do {
+                try throttle.admit(credentials.throttle, at: now)
+            } catch let error as PinganError {
+                guard case .throttled = error else { return .refused(error) }
+                let next = throttle.recordFailure(credentials.throttle, at: now)
+                try await users.setThrottle(next, userID: credentials.user.id)
+                let locked = next.lockedUntil != nil
                 try await audit.append(
                     AuditRecord(
-                        actor: username, action: lockedNow ? "auth.locked" : "auth.login_failed", objectType: "user",
+                        actor: "anonymous", action: locked ? "auth.locked" : "auth.throttled", objectType: "user",
                         objectID: username, change: ["failures": String(next.failures)]),
                     at: now)
+                if let until = next.lockedUntil { return .refused(.locked(until: until)) }
+                return .refused(error)
             }
-            if lockedNow, let until = next.lockedUntil {
-                env.logger.warning(
-                    "account locked after repeated failed logins",
-                    metadata: ["user": "\(username)", "until": "\(Timestamp.format(until))"])
-            } else {
-                env.logger.info(
-                    "login failed", metadata: ["user": "\(username)", "failures": "\(next.failures)"])
-            }
-            throw PinganError.unauthenticated("the username or password is wrong")
+            let provisional = throttle.recordFailure(credentials.throttle, at: now)
+            try await users.setThrottle(provisional, userID: credentials.user.id)
+            return .admitted(credentials, counted: provisional)
         }
+        switch gate {
+        case .unknown:
+            _ = await env.hasher.verifyOffPool(password, hash: env.hasher.decoyHash)
+            env.logger.info("login failed: unknown user")
+            throw PinganError.unauthenticated("the username or password is wrong")
+        case .refused(let error):
+            env.logger.notice("login refused", metadata: ["user": "\(username)", "reason": "\(error)"])
+            throw error
+        case .admitted(let credentials, let counted):
+            let matches = await env.hasher.verifyOffPool(password, hash: credentials.passwordHash)
+            guard matches, !credentials.user.disabled else {
+                try await recordFailure(username: username, counted: counted, at: now)
+                throw PinganError.unauthenticated("the username or password is wrong")
+            }
+            return try await issue(for: credentials.user, kind: kind, at: now)
+        }
+    }
+
+    /// What the counting transaction decided about an attempt.
+    private enum LoginGate: Sendable {
+        case unknown
+        case refused(PinganError)
+        case admitted(UserRepository.Credentials, counted: LoginThrottle.State)
+    }
+
+    private func recordFailure(username: String, counted: LoginThrottle.State, at now: Date) async throws {
+        let locked = counted.lockedUntil != nil
+        try await env.write { _, audit in
+            try await audit.append(
+                AuditRecord(
+                    actor: "anonymous", action: locked ? "auth.locked" : "auth.login_failed", objectType: "user",
+                    objectID: username, change: ["failures": String(counted.failures)]),
+                at: now)
+        }
+        if let until = counted.lockedUntil {
+            env.logger.warning(
+                "account locked after repeated failed logins",
+                metadata: ["user": "\(username)", "until": "\(Timestamp.format(until))"])
+        } else {
+            env.logger.info("login failed", metadata: ["user": "\(username)", "failures": "\(counted.failures)"])
+        }
+    }
+
+    private func issue(for user: User, kind: String, at now: Date) async throws -> IssuedToken {
         let issued = Self.newToken()
         let record = TokenRepository.Record(
             id: UUID(), userID: user.id, kind: kind, name: kind, expiresAt: now.addingTimeInterval(env.tokenLifetime),
@@ -78,11 +112,11 @@ public struct AuthService: Sendable {
             try await TokenRepository(db).insert(record, tokenHash: Self.hash(issued), at: now)
             try await audit.append(
                 AuditRecord(
-                    actor: username, action: "auth.login", objectType: "user", objectID: username,
+                    actor: user.username, action: "auth.login", objectType: "user", objectID: user.username,
                     change: ["token_id": record.id.uuidString, "kind": kind]),
                 at: now)
         }
-        return IssuedToken(token: issued, id: record.id, expiresAt: record.expiresAt, username: username)
+        return IssuedToken(token: issued, id: record.id, expiresAt: record.expiresAt, username: user.username)
     }
 
     /// Creates a long-lived API token for a user (for client systems and scripts).

@@ -50,8 +50,11 @@ public struct DemoDistrict: Sendable {
         let organisation = OrganisationService(env)
         let actor = Actor.system("demo")
         let now = env.clock()
+        let dialect = Dialect(env.provider.engine)
         let loaded = try await env.write { db, audit in
-            // Checked again inside the transaction: two processes started with --demo at once load it once.
+            // Checked again inside the transaction, under a lock on PostgreSQL: two processes started with --demo at
+            // once load it once.
+            try await dialect.lockForTransaction(.demo, on: db)
             if try await RegionRepository(db).count() + UnitRepository(db).count() + UserRepository(db).count() > 0 {
                 return false
             }

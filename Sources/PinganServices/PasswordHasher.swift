@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import HummingbirdBcrypt
 
@@ -24,6 +25,16 @@ public struct PasswordHasher: Sendable {
     /// Whether `password` matches `hash`.
     public func verify(_ password: String, hash: String) -> Bool {
         Bcrypt.verify(password, hash: hash)
+    }
+
+    /// ``verify(_:hash:)`` on a Dispatch thread: a bcrypt check blocks its thread for a quarter of a second at cost
+    /// 12, and must not hold one of the few threads Swift's cooperative pool runs every request on.
+    public func verifyOffPool(_ password: String, hash: String) async -> Bool {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(returning: Bcrypt.verify(password, hash: hash))
+            }
+        }
     }
 
     /// A random password of 16 characters from an alphabet without look-alike characters.

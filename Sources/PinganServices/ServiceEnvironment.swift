@@ -39,10 +39,16 @@ public struct ServiceEnvironment: Sendable {
     }
 
     /// Runs `body` in a transaction with an audit log bound to it: the change and its audit entries commit together.
+    @discardableResult
     func write<T: Sendable>(_ body: @Sendable (any SQLDatabase, AuditLog) async throws -> T) async throws -> T {
         let engine = provider.engine
-        return try await provider.transaction { db in
-            try await body(db, AuditLog(db, engine: engine))
+        do {
+            return try await provider.transaction { db in
+                try await body(db, AuditLog(db, engine: engine))
+            }
+        } catch  where StoreFault.isUniqueViolation(error) {
+            throw PinganError.conflict(
+                field: nil, detail: "a record with the same key was created at the same moment; reload and retry")
         }
     }
 }

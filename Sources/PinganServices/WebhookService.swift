@@ -57,7 +57,9 @@ public struct WebhookService: Sendable {
                 AuditRecord(
                     actor: actor.auditName, action: "webhook.create", objectType: "webhook",
                     objectID: hook.id.uuidString,
-                    change: ["url": url, "unit": unitCode ?? "*", "events": events.joined(separator: ",")]),
+                    change: [
+                        "url": Self.redacted(url), "unit": unitCode ?? "*", "events": events.joined(separator: ","),
+                    ]),
                 at: now)
             return hook
         }
@@ -98,34 +100,39 @@ public struct WebhookService: Sendable {
     /// One delivery pass: sends every due message once and records each attempt. Returns the attempts made.
     ///
     /// A message is marked delivered only after a 2xx answer; a crash between sending and recording sends it again
-    /// later with the same idempotency key (at-least-once, deduplicated by the receiver).
+    /// later with the same idempotency key (at-least-once, deduplicated by the receiver). One message failing — its
+    /// secret unreadable, its receiver down — never stops the others. Messages of a deactivated webhook wait until it
+    /// is active again. The pass stops taking new messages after `budget` so that it ends well inside its lease.
     @discardableResult
-    public func deliverDue(limit: Int = 100) async throws -> Int {
-        let now = env.clock()
-        let due = try await env.provider.read { db in try await OutboxRepository(db).due(at: now, limit: limit) }
-        for message in due {
+    public func deliverDue(limit: Int = 100, budget: Duration = .seconds(10)) async throws -> Int {
+        let started = ContinuousClock.now
+        let due = try await env.provider.read { [env] db in
+            try await OutboxRepository(db).due(at: env.clock(), limit: limit)
+        }
+        var attempts = 0
+        for message in due where ContinuousClock.now - started < budget {
             let target = try await env.provider.read { db in try await WebhookRepository(db).find(id: message.webhookID)
             }
-            guard let (hook, sealedSecret) = target else { continue }
-            let secret = try sealer.open(sealedSecret)
-            let body = Data(message.payload.utf8)
-            let timestamp = Int(now.timeIntervalSince1970)
-            let headers = [
-                "Content-Type": "application/json", "X-Pingan-Event": message.event,
-                "X-Pingan-Delivery": message.idempotencyKey,
-                "X-Pingan-Signature":
-                    "t=\(timestamp),v1=\(Self.signature(secret: secret, timestamp: timestamp, body: body))",
-            ]
-            let started = ContinuousClock.now
+            guard let (hook, sealedSecret) = target, hook.active else { continue }
+            let now = env.clock()
             var status: Int?
             var failure: String?
+            let sentAt = ContinuousClock.now
             do {
+                let secret = try sealer.open(sealedSecret)
+                let body = Data(message.payload.utf8)
+                let timestamp = Int(now.timeIntervalSince1970)
+                let signature = Self.signature(secret: secret, timestamp: timestamp, body: body)
+                let headers = [
+                    "Content-Type": "application/json", "X-Pingan-Event": message.event,
+                    "X-Pingan-Delivery": message.idempotencyKey, "X-Pingan-Signature": "t=\(timestamp),v1=\(signature)",
+                ]
                 status = try await transport.post(url: hook.url, headers: headers, body: body, timeout: 10)
                 if let code = status, !(200..<300).contains(code) { failure = "HTTP \(code)" }
             } catch {
-                failure = String(describing: error).prefix(500).description
+                failure = String(String(describing: error).prefix(500))
             }
-            let elapsed = ContinuousClock.now - started
+            let elapsed = ContinuousClock.now - sentAt
             let milliseconds = Int(
                 elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
             let next = failure == nil ? nil : retry.nextAttempt(after: message.attempts + 1, failedAt: now)
@@ -134,6 +141,7 @@ public struct WebhookService: Sendable {
                 try await OutboxRepository(db).recordAttempt(
                     message, at: now, statusCode: code, error: error, durationMS: milliseconds, nextAttempt: next)
             }
+            attempts += 1
             if let failure {
                 env.logger.warning(
                     "webhook delivery failed",
@@ -143,7 +151,17 @@ public struct WebhookService: Sendable {
                     ])
             }
         }
-        return due.count
+        return attempts
+    }
+
+    /// A URL without its query and fragment, which often carry access tokens (robot webhooks), for the audit log.
+    static func redacted(_ url: String) -> String {
+        guard var components = URLComponents(string: url) else { return "(unparseable)" }
+        components.query = nil
+        components.fragment = nil
+        components.user = nil
+        components.password = nil
+        return components.string ?? "(unparseable)"
     }
 
     /// The `v1` signature: hex HMAC-SHA256 under `secret` of `"<timestamp>.<body>"`.

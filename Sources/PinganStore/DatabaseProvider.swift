@@ -37,4 +37,32 @@ extension DatabaseProvider {
     public func ping() async throws {
         try await read { db in _ = try await db.raw("SELECT 1 AS one").all() }
     }
+
+    /// ``ping()`` that gives up after `timeout` with ``DatabaseUnreachable``: a PostgreSQL pool retries a refused
+    /// connection forever, and start-up and readiness checks must answer instead.
+    public func ping(timeout: Duration) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await self.ping() }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                throw DatabaseUnreachable(engine: engine, timeout: timeout)
+            }
+            defer { group.cancelAll() }
+            try await group.next()
+        }
+    }
+}
+
+/// The database did not answer in time.
+public struct DatabaseUnreachable: Error, CustomStringConvertible {
+    /// The engine.
+    public var engine: DatabaseEngine
+    /// How long it waited.
+    public var timeout: Duration
+
+    /// One line for people.
+    public var description: String {
+        "the \(engine.rawValue) database did not answer within \(timeout.components.seconds) s "
+            + "(check the URL, that the server runs and accepts the user, and that the database exists)"
+    }
 }

@@ -22,10 +22,20 @@ public struct Dialect: Sendable {
     }
 }
 
+extension Dialect {
+    /// Appended to a `SELECT` inside a write transaction to lock the rows read until it ends: `FOR UPDATE` on
+    /// PostgreSQL; nothing on SQLite, whose one writer already serialises write transactions.
+    public var lockRowsClause: String {
+        engine == .postgres ? " FOR UPDATE" : ""
+    }
+}
+
 /// The advisory locks Pingan takes on PostgreSQL; each number is fixed forever.
 public enum TransactionLock: Int64, Sendable {
     /// Appending to the audit chain.
     case auditChain = 7_301_001
     /// Applying migrations.
     case migrations = 7_301_002
+    /// Loading the demo district.
+    case demo = 7_301_003
 }

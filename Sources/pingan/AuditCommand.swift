@@ -13,12 +13,33 @@ struct AuditCommand: AsyncParsableCommand {
 
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Walk the audit chain; exit 0 when intact, 1 with the first broken entry otherwise.")
+            abstract: "Walk the audit chain; exit 0 when intact, 1 with the first broken entry otherwise.",
+            discussion: """
+                It prints the chain's head (sequence and hash). Keep that line outside the database (a ticket, a \
+                printed record); pass it back with --expect-head to find entries removed from the end of the chain \
+                or a tail rewritten with recomputed hashes.
+                """)
         @OptionGroup var common: CommonOptions
 
+        @Option(help: "A head printed by an earlier run, as SEQ:HASH.")
+        var expectHead: String?
+
+        func validate() throws {
+            if let expectHead, Self.head(expectHead) == nil {
+                throw ValidationError("--expect-head must be SEQ:HASH as printed by an earlier verify")
+            }
+        }
+
+        static func head(_ text: String) -> (seq: Int64, hash: String)? {
+            let parts = text.split(separator: ":", maxSplits: 1)
+            guard parts.count == 2, let seq = Int64(parts[0]), seq > 0, parts[1].count == 64 else { return nil }
+            return (seq, String(parts[1]))
+        }
+
         func run() async throws {
+            let expected = expectHead.flatMap(Self.head)
             try await Runtime.run(flags: common.flags, migrate: false) { _, env, _ in
-                let result = try await AuditService(env).verify()
+                let result = try await AuditService(env).verify(expectedHead: expected)
                 if let broken = result.firstBroken {
                     print(
                         "BROKEN at entry \(broken.seq): \(broken.reason) (\(result.checked) entries before it are intact)"
@@ -26,6 +47,7 @@ struct AuditCommand: AsyncParsableCommand {
                     throw ExitCode(1)
                 }
                 print("intact: \(result.checked) entries verified")
+                if let head = result.head { print("head: \(head.seq):\(head.hash)") }
             }
         }
     }

@@ -53,6 +53,7 @@ enum Runtime {
             let config = try config(flags: flags)
             let logger = logger(config)
             try await Database.with(config.database, logger: logger) { provider in
+                try await provider.ping(timeout: .seconds(10))
                 if migrate {
                     let applied = try await MigrationRunner(provider: provider, logger: logger).migrate()
                     for migration in applied {

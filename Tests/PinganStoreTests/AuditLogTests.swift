@@ -120,4 +120,36 @@ struct AuditLogTests {
             #expect(counts.1 == 0)
         }
     }
+
+    @Test(arguments: TestEngine.available)
+    func removingEntriesFromTheEndIsFoundAgainstARecordedHead(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { provider in
+            try await appendSome(provider, count: 6)
+            let recorded = try #require(try await verify(provider).head)
+            #expect(recorded.seq == 6)
+            try await provider.transaction { db in try await db.raw("DELETE FROM audit_log WHERE seq > 4").run() }
+            // Without the head the shorter chain looks whole; with it, the removal shows.
+            #expect(try await verify(provider).isIntact)
+            let checked = try await provider.read { db in
+                try await AuditLog(db, engine: provider.engine).verify(expectedHead: recorded)
+            }
+            #expect(checked.firstBroken?.seq == 5)
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func anEntryNumberedBelowOneIsFlagged(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { provider in
+            try await appendSome(provider, count: 2)
+            try await provider.transaction { db in
+                try await db.raw(
+                    """
+                    INSERT INTO audit_log (seq, at, actor, action, object_type, object_id, change, change_digest,
+                        previous_hash, hash) VALUES (0, 't', 'x', 'x', 'x', 'x', '{}', 'd', 'p', 'h')
+                    """
+                ).run()
+            }
+            #expect(try await verify(provider).firstBroken?.seq == 0)
+        }
+    }
 }

@@ -53,7 +53,8 @@ struct AuthTests {
             #expect(throttled.status == .tooManyRequests)
             #expect(throttled.headers[.retryAfter] == "1")
 
-            for attempt in 4...10 {
+            // The throttled attempt counted as the fourth failure; six more reach ten and lock the account.
+            for attempt in 5...10 {
                 harness.clock.advance(by: 31)
                 let response = try await harness.send(.post, "/api/v1/auth/token", json: wrong)
                 #expect(response.status == .unauthorized, "attempt \(attempt)")
@@ -94,6 +95,66 @@ struct AuthTests {
             headers[HTTPField.Name("X-CSRF-Token")!] = csrf
             let accepted = try await harness.send(.post, "/api/v1/regions", json: body, headers: headers)
             #expect(accepted.status == .created)
+        }
+    }
+
+    @Test func tenWrongPasswordsInARowLockTheAccountHoweverFastTheyCome() async throws {
+        try await WebHarness.run { harness in
+            let wrong = #"{"username": "handler.police", "password": "not the password"}"#
+            var statuses: [Int] = []
+            for _ in 1...10 {
+                statuses.append(try await harness.send(.post, "/api/v1/auth/token", json: wrong).status.code)
+            }
+            #expect(statuses == [401, 401, 401, 429, 429, 429, 429, 429, 429, 423])
+            let right = try await harness.send(
+                .post, "/api/v1/auth/token",
+                json: #"{"username": "handler.police", "password": "\#(TestEnvironment.password)"}"#)
+            #expect(right.status.code == 423)
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func parallelWrongPasswordsAreAllCountedAndLockTheAccount(engine: TestEngine) async throws {
+        try await WebHarness.run(engine: engine) { harness in
+            let wrong = #"{"username": "analyst.chen", "password": "not the password"}"#
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<14 {
+                    group.addTask { try await harness.send(.post, "/api/v1/auth/token", json: wrong).status.code }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(!statuses.contains(201))
+            let right = try await harness.send(
+                .post, "/api/v1/auth/token",
+                json: #"{"username": "analyst.chen", "password": "\#(TestEnvironment.password)"}"#)
+            #expect(right.status.code == 423)
+        }
+    }
+
+    @Test func aStaleSessionCookieDoesNotStopTheUserSigningInAgain() async throws {
+        try await WebHarness.run { harness in
+            var headers = HTTPFields()
+            headers[.cookie] = "pingan_session=pgn_revokedlongago"
+            let me = try await harness.send(.get, "/api/v1/me", headers: headers)
+            #expect(me.status == .unauthorized)
+            #expect(me.headers[.setCookie]?.contains("Max-Age=0") == true)
+            #expect(me.headers[.wwwAuthenticate] == #"Bearer realm="pingan""#)
+            let login = try await harness.send(
+                .post, "/api/v1/auth/session",
+                json: #"{"username": "admin", "password": "\#(TestEnvironment.password)"}"#, headers: headers)
+            #expect(login.status == .created)
+        }
+    }
+
+    @Test func anAbsurdTokenLifetimeIsRefusedAndNonAdminsAreRefusedFirst() async throws {
+        try await WebHarness.run { harness in
+            let body = #"{"username": "admin", "name": "x", "lifetime_days": 9223372036854775807}"#
+            let grid = try await harness.login("gridworker.li")
+            #expect(try await harness.send(.post, "/api/v1/tokens", token: grid, json: body).status == .forbidden)
+            let admin = try await harness.login("admin")
+            let refused = try await harness.send(.post, "/api/v1/tokens", token: admin, json: body)
+            #expect(try refused.violations() == ["lifetime_days:range"])
+            #expect(try await harness.send(.get, "/healthz").status == .ok)
         }
     }
 }

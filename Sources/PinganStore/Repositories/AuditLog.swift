@@ -100,29 +100,66 @@ public struct AuditLog: Sendable {
         public var checked: Int
         /// The first entry that does not fit the chain, with the reason; `nil` when the chain is intact.
         public var firstBroken: (seq: Int64, reason: String)?
+        /// The last entry checked (its sequence and hash): record it outside the database, and later verify with it
+        /// as `expectedHead` to detect entries removed from the end or a rewritten tail.
+        public var head: (seq: Int64, hash: String)?
 
         /// Whether the chain is intact.
         public var isIntact: Bool { firstBroken == nil }
 
+        /// Creates an outcome.
+        public init(checked: Int, firstBroken: (seq: Int64, reason: String)?, head: (seq: Int64, hash: String)? = nil) {
+            self.checked = checked
+            self.firstBroken = firstBroken
+            self.head = head
+        }
+
         /// Equal when the same number was checked and the same entry broke for the same reason.
         public static func == (lhs: Verification, rhs: Verification) -> Bool {
             lhs.checked == rhs.checked && lhs.firstBroken?.seq == rhs.firstBroken?.seq
-                && lhs.firstBroken?.reason == rhs.firstBroken?.reason
+                && lhs.firstBroken?.reason == rhs.firstBroken?.reason && lhs.head?.hash == rhs.head?.hash
         }
     }
 
     /// Walks the whole chain in order, recomputing every digest and hash; stops at the first entry that does not fit.
-    public func verify(batchSize: Int = 1000) async throws -> Verification {
+    ///
+    /// With `expectedHead` (a head recorded earlier, outside the database), the entry at that position must still
+    /// exist with that hash: this finds entries deleted from the end of the chain and a tail rewritten with
+    /// recomputed hashes, which a chain alone cannot.
+    public func verify(
+        batchSize: Int = 1000, expectedHead: (seq: Int64, hash: String)? = nil
+    ) async throws
+        -> Verification
+    {
+        if let stray = try await db.raw("SELECT MIN(seq) AS seq FROM audit_log WHERE seq < 1").first(),
+            let seq = try stray.decode(column: "seq", as: Int64?.self)
+        {
+            return Verification(checked: 0, firstBroken: (seq, "an entry is numbered below 1, outside the chain"))
+        }
         var checked = 0
         var expectedSeq: Int64 = 1
         var previousHash = AuditEntry.genesisHash
+        var head: (seq: Int64, hash: String)?
+        func finish() -> Verification {
+            if let expected = expectedHead {
+                guard let head, head.seq >= expected.seq else {
+                    return Verification(
+                        checked: checked,
+                        firstBroken: (
+                            (head?.seq ?? 0) + 1,
+                            "the chain ends before the recorded head \(expected.seq): entries were removed from its end"
+                        ), head: head)
+                }
+            }
+            return Verification(checked: checked, firstBroken: nil, head: head)
+        }
         while true {
             let rows = try await db.raw(
                 """
                 SELECT * FROM audit_log WHERE seq >= \(bind: expectedSeq) ORDER BY seq LIMIT \(literal: batchSize)
                 """
             ).all()
-            if rows.isEmpty { return Verification(checked: checked, firstBroken: nil) }
+            if rows.isEmpty { return finish() }
             for row in rows {
                 let seq = Int64(try row.int("seq"))
                 let at = try row.string("at")
@@ -131,7 +168,7 @@ public struct AuditLog: Sendable {
                 let storedPrevious = try row.string("previous_hash")
                 let hash = try row.string("hash")
                 func broken(_ reason: String) -> Verification {
-                    Verification(checked: checked, firstBroken: (seq, reason))
+                    Verification(checked: checked, firstBroken: (seq, reason), head: head)
                 }
                 if seq != expectedSeq { return broken("entry \(expectedSeq) is missing") }
                 if Self.sha256(change) != digest { return broken("the change does not match its digest") }
@@ -142,6 +179,10 @@ public struct AuditLog: Sendable {
                         objectType: try row.string("object_type"), objectID: try row.string("object_id"),
                         changeDigest: digest, previousHash: storedPrevious))
                 if recomputed != hash { return broken("the entry's fields do not match its hash") }
+                if let expected = expectedHead, expected.seq == seq, expected.hash != hash {
+                    return broken("the entry differs from the recorded head: the chain was rewritten from here on")
+                }
+                head = (seq, hash)
                 previousHash = hash
                 expectedSeq = seq + 1
                 checked += 1

@@ -71,13 +71,14 @@ public struct OutboxRepository: Sendable {
         return !rows.isEmpty
     }
 
-    /// Messages due at `time`, oldest first.
+    /// Messages of active webhooks due at `time`, oldest first (a deactivated webhook's messages wait, without
+    /// holding up the others).
     public func due(at time: Date, limit: Int) async throws -> [Message] {
         try await db.raw(
             """
-            SELECT * FROM outbox WHERE delivered_at IS NULL AND dead_at IS NULL
-                AND available_at <= \(bind: Timestamp.format(time))
-            ORDER BY available_at, created_at LIMIT \(literal: max(1, limit))
+            SELECT o.* FROM outbox o JOIN webhooks w ON w.id = o.webhook_id AND w.active = 1
+            WHERE o.delivered_at IS NULL AND o.dead_at IS NULL AND o.available_at <= \(bind: Timestamp.format(time))
+            ORDER BY o.available_at, o.created_at LIMIT \(literal: max(1, limit))
             """
         ).all().map(Self.message)
     }

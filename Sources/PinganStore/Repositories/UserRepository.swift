@@ -47,9 +47,10 @@ public struct UserRepository: Sendable {
         try await credentials(username: username)?.user
     }
 
-    /// The user named `username` with its password hash and login record.
-    public func credentials(username: String) async throws -> Credentials? {
-        try await credentials(where: "username", equals: username)
+    /// The user named `username` with its password hash and login record; with `lock`, the row stays locked until
+    /// the write transaction ends (see ``Dialect/lockRowsClause``).
+    public func credentials(username: String, lock: Dialect? = nil) async throws -> Credentials? {
+        try await credentials(where: "username", equals: username, lock: lock)
     }
 
     /// Users of the units whose region lies in the subtree at `regionPath`, or of `unitID` only, or all.
@@ -108,10 +109,14 @@ public struct UserRepository: Sendable {
         try await db.raw("SELECT COUNT(*) AS n FROM users").first()?.int("n") ?? 0
     }
 
-    private func credentials(where column: String, equals value: String) async throws -> Credentials? {
-        guard let row = try await db.raw("SELECT * FROM users WHERE \(ident: column) = \(bind: value)").first() else {
-            return nil
-        }
+    private func credentials(
+        where column: String, equals value: String, lock: Dialect? = nil
+    ) async throws
+        -> Credentials?
+    {
+        let sql: SQLQueryString =
+            "SELECT * FROM users WHERE \(ident: column) = \(bind: value)\(unsafeRaw: lock?.lockRowsClause ?? "")"
+        guard let row = try await db.raw(sql).first() else { return nil }
         let id = try row.string("id")
         let user = try Self.user(row, roles: try await roles(for: [id]))
         let throttle = LoginThrottle.State(

@@ -82,10 +82,17 @@ struct AuthController {
         }
         group.post("tokens") { request, context -> EditedResponse<TokenDTO> in
             let actor = try context.actor()
+            guard case .user(let principal) = actor, AccessPolicy.canManageOrganisation(principal) else {
+                throw PinganError.forbidden("you may not create API tokens")
+            }
             let body = try await request.decodeJSON(as: NewToken.self, context: context)
+            let days = body.lifetimeDays ?? 365
+            guard (1...1830).contains(days) else {
+                throw PinganError.invalid(
+                    field: "lifetime_days", rule: "range", detail: "a token lives from 1 to 1830 days")
+            }
             let issued = try await auth.createToken(
-                username: body.username, name: body.name, lifetime: TimeInterval((body.lifetimeDays ?? 365) * 86_400),
-                by: actor)
+                username: body.username, name: body.name, lifetime: TimeInterval(days) * 86_400, by: actor)
             return EditedResponse(
                 status: .created,
                 response: TokenDTO(token: issued.token, tokenId: issued.id, expiresAt: issued.expiresAt))

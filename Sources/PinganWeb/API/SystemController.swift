@@ -20,7 +20,7 @@ struct SystemController {
         router.get("healthz") { _, _ in StatusDTO(status: "ok") }
         router.get("readyz") { _, context -> StatusDTO in
             do {
-                try await provider.ping()
+                try await provider.ping(timeout: .seconds(2))
                 databaseUp.set(1.0)
                 return StatusDTO(status: "ready")
             } catch {

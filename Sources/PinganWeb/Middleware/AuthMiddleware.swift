@@ -36,9 +36,22 @@ struct AuthMiddleware: RouterMiddleware {
             context.principal = principal
             context.tokenID = tokenID
         } else if let cookie = request.cookies[Self.cookieName] {
-            let (principal, tokenID) = try await auth.authenticate(token: cookie.value)
+            guard let (principal, tokenID) = try? await auth.authenticate(token: cookie.value) else {
+                // A stale cookie (expired, revoked, after a password reset) must not lock the user out of signing in
+                // again: carry on anonymously and tell the browser to drop it.
+                var response: Response
+                do {
+                    response = try await next(request, context)
+                } catch {
+                    response = ProblemMiddleware.response(for: error, request: request, context: context)
+                }
+                response.headers.append(
+                    HTTPField(name: .setCookie, value: "\(Self.cookieName)=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax")
+                )
+                return response
+            }
             if ![.get, .head, .options].contains(request.method) {
-                guard let sent = request.headers[.csrfToken], sent == Self.csrfToken(tokenID: tokenID, keys: keys)
+                guard let sent = request.headers[.csrfToken], Self.isValidCSRF(sent, tokenID: tokenID, keys: keys)
                 else { throw PinganError.forbidden("the X-CSRF-Token header is missing or wrong") }
             }
             context.principal = principal
@@ -46,6 +59,15 @@ struct AuthMiddleware: RouterMiddleware {
             context.viaCookie = true
         }
         return try await next(request, context)
+    }
+
+    /// Whether `sent` is the CSRF token of the session `tokenID`, compared in constant time.
+    static func isValidCSRF(_ sent: String, tokenID: UUID, keys: Keys) -> Bool {
+        var base64 = sent.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        guard let mac = Data(base64Encoded: base64) else { return false }
+        return HMAC<SHA256>.isValidAuthenticationCode(
+            mac, authenticating: Data(tokenID.uuidString.utf8), using: SymmetricKey(data: keys.signing))
     }
 
     /// The CSRF token of a session: an HMAC of its token id, so it needs no storage.

@@ -37,6 +37,7 @@ struct Problem: Error, Encodable, Sendable {
         var headers = HTTPFields()
         headers[.contentType] = "application/problem+json"
         if let retryAfter { headers[.retryAfter] = String(retryAfter) }
+        if status == 401 { headers[.wwwAuthenticate] = #"Bearer realm="pingan""# }
         let data = (try? APIJSON.encoder.encode(self)) ?? Data("{}".utf8)
         return Response(
             status: HTTPResponse.Status(code: status), headers: headers,
@@ -54,8 +55,8 @@ struct Problem: Error, Encodable, Sendable {
             return Problem(
                 type: "illegal-transition", title: "Not allowed in this state", status: .conflict,
                 detail: error.description, allowed: error.allowed.map(\.rawValue))
-        case let error as DecodingError:
-            return from(error)
+        case let error as RequestBodyError:
+            return from(error.underlying)
         case let error as HTTPError:
             return Problem(
                 type: "http", title: error.status.reasonPhrase, status: error.status,

@@ -16,6 +16,16 @@ extension Request {
                 type: "too-large", title: "Request body too large", status: .contentTooLarge,
                 detail: "the body exceeds the limit of \(context.maxUploadSize) bytes")
         }
-        return try APIJSON.decoder.decode(T.self, from: Data(buffer.readableBytesView))
+        do {
+            return try APIJSON.decoder.decode(T.self, from: Data(buffer.readableBytesView))
+        } catch let error as DecodingError {
+            throw RequestBodyError(underlying: error)
+        }
     }
+}
+
+/// A request body that does not decode: the client's fault (400), unlike a `DecodingError` from reading stored rows,
+/// which is the server's (500).
+struct RequestBodyError: Error {
+    var underlying: DecodingError
 }

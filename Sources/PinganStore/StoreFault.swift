@@ -1,0 +1,17 @@
+import PostgresNIO
+import SQLiteNIO
+
+/// Recognises the database errors the store turns into domain answers, for both engines in one place.
+public enum StoreFault {
+    /// Whether `error` is a unique-key violation: two writers created the same key at the same moment, which the
+    /// check-then-insert in a service could not see (PostgreSQL's READ COMMITTED).
+    public static func isUniqueViolation(_ error: any Error) -> Bool {
+        if let error = error as? PSQLError {
+            return error.serverInfo?[.sqlState] == "23505"
+        }
+        if let error = error as? SQLiteError {
+            return error.reason == .constraintUniqueFailed || error.reason == .constraintPrimaryKeyFailed
+        }
+        return false
+    }
+}
