@@ -179,6 +179,22 @@ public struct DemoDistrict: Sendable {
         .init(
             username: "handler.housing", displayName: "林涛", roles: ["handler"], unitCode: "qs-housing", password: nil),
         .init(
+            username: "handler.emergency", displayName: "邓超", roles: ["handler"], unitCode: "qs-emergency",
+            password: nil),
+        .init(username: "handler.market", displayName: "冯雪", roles: ["handler"], unitCode: "qs-market", password: nil),
+        .init(username: "handler.health", displayName: "曹颖", roles: ["handler"], unitCode: "qs-health", password: nil),
+        .init(username: "handler.hrss", displayName: "彭亮", roles: ["handler"], unitCode: "qs-hrss", password: nil),
+        .init(
+            username: "handler.justice", displayName: "蒋琴", roles: ["handler"], unitCode: "qs-justice", password: nil),
+        .init(
+            username: "handler.petition", displayName: "韩梅", roles: ["handler"], unitCode: "qs-petition", password: nil),
+        .init(
+            username: "handler.qingshan", displayName: "袁博", roles: ["handler"], unitCode: "qs-st-qingshan",
+            password: nil),
+        .init(
+            username: "handler.linjiang", displayName: "谢芳", roles: ["handler"], unitCode: "qs-st-linjiang",
+            password: nil),
+        .init(
             username: "gridworker.li", displayName: "李秀英", roles: ["grid_worker"], unitCode: "qs-st-guanyuan",
             password: nil),
         .init(

@@ -38,6 +38,13 @@ public struct ServiceEnvironment: Sendable {
         self.tokenLifetime = tokenLifetime
     }
 
+    /// The same environment reading another clock (the demo ledger replays months of work at their own times).
+    public func with(clock: @escaping @Sendable () -> Date) -> ServiceEnvironment {
+        ServiceEnvironment(
+            provider: provider, clock: clock, logger: logger, keys: keys, hasher: hasher, throttle: throttle,
+            tokenLifetime: tokenLifetime)
+    }
+
     /// Runs `body` in a transaction with an audit log bound to it: the change and its audit entries commit together.
     @discardableResult
     func write<T: Sendable>(_ body: @Sendable (any SQLDatabase, AuditLog) async throws -> T) async throws -> T {

@@ -31,7 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
         let demo = demo
         try await Runtime.run(flags: flags) { config, env, logger in
             if demo {
-                DemoCommand.report(try await DemoDistrict(env).load(password: config.demoPassword))
+                try await DemoCommand.load(config: config, env: env)
             }
             let settings = WebSettings(
                 host: config.host, port: config.port, secureCookies: config.secureCookies,
@@ -80,7 +80,21 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Runtime.run(flags: common.flags) { config, env, _ in
-            Self.report(try await DemoDistrict(env).load(password: config.demoPassword))
+            try await Self.load(config: config, env: env)
+        }
+    }
+
+    /// Loads the district and, into a district just loaded, its ledger; prints the logins and a summary.
+    static func load(config: PinganConfig, env: ServiceEnvironment) async throws {
+        let outcome = try await DemoDistrict(env).load(password: config.demoPassword)
+        report(outcome)
+        guard case .loaded = outcome else { return }
+        FileHandle.standardOutput.write(Data("Replaying three months of the demo ledger…\n".utf8))
+        if let summary = try await DemoLedger(env).load() {
+            FileHandle.standardOutput.write(
+                Data(
+                    ("Demo ledger: \(summary.cases) cases, \(summary.actions) actions, "
+                        + "\(summary.escalations) escalation steps fired.\n").utf8))
         }
     }
 

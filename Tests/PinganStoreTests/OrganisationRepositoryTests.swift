@@ -32,7 +32,7 @@ struct OrganisationRepositoryTests {
             #expect(handler?.roles == [.handler])
             let audit = try await AuditService(env).verify()
             #expect(audit.isIntact)
-            #expect(audit.checked == 35 + 13 + 22 + 4 + 1)  // regions, units, users, leaders, routing table
+            #expect(audit.checked == 35 + 13 + 30 + 4 + 1)  // regions, units, users, leaders, routing table
         }
     }
 
