@@ -30,6 +30,38 @@ public protocol DatabaseProvider: Sendable {
 
     /// Closes every connection.
     func shutdown() async throws
+
+    /// Counters of the provider's connections, for `/metrics`.
+    var statistics: DatabaseStatistics { get }
+}
+
+/// What a provider reports about its connections (issue 2 §8 "database pool" metrics).
+public struct DatabaseStatistics: Sendable, Equatable {
+    /// Connections the provider may hold (SQLite: readers + the writer; PostgreSQL: the pool's maximum).
+    public var poolSize: Int
+    /// Reads running now.
+    public var readsInUse: Int
+    /// Transactions running now.
+    public var transactionsInUse: Int
+    /// Transactions waiting for SQLite's one writer (always 0 on PostgreSQL, whose pool queues internally).
+    public var transactionsWaiting: Int
+    /// Reads since start.
+    public var readsTotal: Int
+    /// Transactions since start.
+    public var transactionsTotal: Int
+
+    /// Creates statistics.
+    public init(
+        poolSize: Int, readsInUse: Int, transactionsInUse: Int, transactionsWaiting: Int, readsTotal: Int,
+        transactionsTotal: Int
+    ) {
+        self.poolSize = poolSize
+        self.readsInUse = readsInUse
+        self.transactionsInUse = transactionsInUse
+        self.transactionsWaiting = transactionsWaiting
+        self.readsTotal = readsTotal
+        self.transactionsTotal = transactionsTotal
+    }
 }
 
 extension DatabaseProvider {

@@ -17,6 +17,8 @@ struct SystemTests {
             #expect(metrics.headers[.contentType]?.hasPrefix("text/plain") == true)
             #expect(metrics.text.contains(#"pingan_http_requests_total{method="GET",route="/readyz",status="200"} 1"#))
             #expect(metrics.text.contains("pingan_database_up"))
+            #expect(metrics.text.contains(#"pingan_database_pool_size{engine="sqlite"} 5.0"#))
+            #expect(metrics.text.contains(#"pingan_database_operations{engine="sqlite",kind="transaction"}"#))
         }
     }
 

@@ -13,6 +13,8 @@ public final class PostgresProvider: DatabaseProvider {
 
     private let client: PostgresClient
     private let logger: Logger
+    private let counters = ConnectionCounters()
+    private let maximumConnections: Int
 
     /// Creates a provider for the server at the given location.
     public init(
@@ -31,6 +33,7 @@ public final class PostgresProvider: DatabaseProvider {
         configuration.options.additionalStartupParameters = [("TimeZone", "UTC")]
         self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.logger = logger
+        self.maximumConnections = maximumConnections
     }
 
     /// How the connection uses TLS.
@@ -45,18 +48,25 @@ public final class PostgresProvider: DatabaseProvider {
 
     /// See ``DatabaseProvider/read(_:)``.
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await client.withConnection { connection in
-            try await body(connection.sql(queryLogLevel: .trace))
+        try await counters.read {
+            try await client.withConnection { connection in
+                try await body(connection.sql(queryLogLevel: .trace))
+            }
         }
     }
 
     /// See ``DatabaseProvider/transaction(_:)``.
     @discardableResult
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await client.withConnection { connection in
-            try await inTransaction(connection.sql(queryLogLevel: .trace), begin: "BEGIN", logger: logger, body)
+        try await counters.transaction {
+            try await client.withConnection { connection in
+                try await inTransaction(connection.sql(queryLogLevel: .trace), begin: "BEGIN", logger: logger, body)
+            }
         }
     }
+
+    /// See ``DatabaseProvider/statistics``.
+    public var statistics: DatabaseStatistics { counters.statistics(poolSize: maximumConnections) }
 
     /// See ``DatabaseProvider/run()``: runs the connection pool until cancelled.
     public func run() async throws {

@@ -20,6 +20,7 @@ public final class SQLiteProvider: DatabaseProvider {
     private let writeLock = AsyncLock()
     private let readers: [(connection: SQLiteConnection, lock: AsyncLock)]
     private let nextReader = Atomic<Int>(0)
+    private let counters = ConnectionCounters()
     private let logger: Logger
 
     /// Opens (creating when absent) the database file at `path` with `readerCount` reader connections.
@@ -62,17 +63,24 @@ public final class SQLiteProvider: DatabaseProvider {
         let index = nextReader.wrappingAdd(1, ordering: .relaxed).oldValue % readers.count
         let reader = readers[index]
         return try await reader.lock.withLock {
-            try await body(reader.connection.sql(queryLogLevel: .trace))
+            try await counters.read { try await body(reader.connection.sql(queryLogLevel: .trace)) }
         }
     }
 
     /// See ``DatabaseProvider/transaction(_:)``.
     @discardableResult
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await writeLock.withLock {
-            try await inTransaction(writer.sql(queryLogLevel: .trace), begin: "BEGIN IMMEDIATE", logger: logger, body)
+        counters.waiting()
+        return try await writeLock.withLock {
+            try await counters.transaction(wasWaiting: true) {
+                try await inTransaction(
+                    writer.sql(queryLogLevel: .trace), begin: "BEGIN IMMEDIATE", logger: logger, body)
+            }
         }
     }
+
+    /// See ``DatabaseProvider/statistics``.
+    public var statistics: DatabaseStatistics { counters.statistics(poolSize: readers.count + 1) }
 
     /// See ``DatabaseProvider/run()``: SQLite has no background work; this waits for cancellation.
     public func run() async throws {
