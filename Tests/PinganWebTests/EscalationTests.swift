@@ -104,4 +104,31 @@ struct EscalationTests {
             #expect(try await inbox(harness, "leader.guanyuan.deputy").count == 1)
         }
     }
+
+    @Test func aRedWarningFormsAJointResponseWithTheLeadAndParticipatingUnitsAtOnce() async throws {
+        try await WebHarness.run { harness in
+            let centre = try await harness.login("operator.zhou")
+            let created = try await harness.send(
+                .post, "/api/v1/cases", token: centre,
+                json: #"""
+                    {"kind": "opinion_warning", "category_code": "conflict.labour", "region_code": "990102002",
+                     "source": "signal", "title": "网帖:工地讨薪视频快速传播", "description": "转评量两小时内破万。",
+                     "level": "red"}
+                    """#)
+            let number = try #require((try created.json()["case"] as? [String: Any])?["number"] as? String)
+            let assigned = try await harness.send(
+                .post, "/api/v1/cases/\(number)/actions", token: centre,
+                json: #"""
+                    {"action": "assign", "version": 1, "unit_code": "qs-st-guanyuan", "reason": "属地牵头",
+                     "participant_codes": ["qs-hrss", "qs-police"]}
+                    """#)
+            #expect(assigned.status == .ok)
+
+            let fired = try await EscalationScheduler(harness.env).runOnce()
+            let joint = try #require(fired.first { $0.effect == .jointResponse })
+            #expect(joint.recipients.contains("handler.guanyuan"))
+            #expect(joint.recipients.contains("handler.hrss") || joint.recipients.contains("handler.police"))
+            #expect(try await inbox(harness, "handler.police").count >= 1)
+        }
+    }
 }
