@@ -45,6 +45,8 @@ public func buildRouter(env: ServiceEnvironment, settings: WebSettings) -> Route
     CasesController(cases: CaseService(env), organisation: OrganisationService(env), routing: routing).addRoutes(
         to: api)
     NotificationsController(notifications: NotificationService(env), webhooks: WebhookService(env)).addRoutes(to: api)
+    MetricsController(metrics: LedgerMetricsService(env)).addRoutes(to: api)
+    ReconciliationController(reconciliation: ReconciliationService(env)).addRoutes(to: api)
     return router
 }
 
