@@ -37,6 +37,7 @@ public func buildRouter(env: ServiceEnvironment, settings: WebSettings) -> Route
     router.add(middleware: AuthMiddleware(auth: auth, keys: env.keys, maxBodyBytes: settings.maxBodyBytes))
     SystemController(provider: env.provider, registry: registry).addRoutes(to: router)
     let api = router.group("api/v1")
+    OpenAPIController().addRoutes(to: api)
     AuthController(auth: auth, keys: env.keys, secureCookies: settings.secureCookies).addRoutes(to: api)
     OrganisationController(organisation: OrganisationService(env)).addRoutes(to: api)
     AuditController(audit: AuditService(env)).addRoutes(to: api)

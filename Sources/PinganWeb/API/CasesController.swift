@@ -89,6 +89,7 @@ struct CasesController {
             let page = try await cases.list(resolved, by: principal)
             return ListDTO(items: page.cases, nextCursor: page.next.map(CaseQueryParser.cursor))
         }
+        group.get("cases.csv", use: exportCSV)
         group.get("cases/{key}") { _, context -> CaseDTO in
             let principal = try context.requirePrincipal()
             let record = try await cases.find(try context.parameters.require("key"), by: principal)
@@ -148,7 +149,7 @@ struct CasesController {
         var nameEn: String
     }
 
-    private func resolveUnit(_ parsed: CaseQueryParser.Parsed) async throws -> CaseRepository.Query {
+    func resolveUnit(_ parsed: CaseQueryParser.Parsed) async throws -> CaseRepository.Query {
         var query = parsed.query
         if let code = parsed.unitCode {
             do {
