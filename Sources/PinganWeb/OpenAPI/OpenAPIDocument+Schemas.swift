@@ -11,6 +11,7 @@ extension OpenAPIDocument {
         schemas.merge(accountSchemas) { _, new in new }
         schemas.merge(caseSchemas) { _, new in new }
         schemas.merge(notificationSchemas) { _, new in new }
+        schemas.merge(ledgerSchemas) { _, new in new }
         return schemas
     }
 
@@ -185,7 +186,8 @@ extension OpenAPIDocument {
                     "allowed_actions": S.array(S.enumeration(CaseActionName.self, excluding: [.mergeInto])),
                     "deadline_explanation": S.string("How the SLA policy set the deadlines."),
                     "possible_duplicates": S.array(S.ref("DuplicateSuggestion")),
-                ], optional: ["deadline_explanation"]),
+                    "routing_proposal": S.ref("RoutingProposal"),
+                ], optional: ["deadline_explanation", "routing_proposal"]),
             "DuplicateSuggestion": S.object(
                 [
                     "case_id": S.uuid(), "number": S.string(), "score": S.number(),

@@ -65,7 +65,7 @@ public enum OpenAPIDocument {
 
     /// Every documented operation.
     static var operations: [OpenAPIOperation] {
-        systemOperations + accountOperations + caseOperations + notificationOperations
+        systemOperations + accountOperations + caseOperations + ledgerOperations + notificationOperations
     }
 
     private static let description = """
@@ -82,6 +82,9 @@ public enum OpenAPIDocument {
         ("organisation", "Regions, units and their leaders, users (admin writes)."),
         ("audit", "The append-only, verifiable audit log."),
         ("cases", "The case ledger (台账): intake, list, export, timeline, lifecycle actions, parties."),
+        ("routing", "The routing table and the router's proposals (谁主管谁负责, 属地管理)."),
+        ("metrics", "Ledger metrics per unit or region, every number explained."),
+        ("reconciliation", "Monthly reconciliation (每月交账) and joint consultations."),
         ("notifications", "The caller's inbox and outbound webhooks."),
     ]
 }
