@@ -26,8 +26,8 @@ public struct NearDuplicateIndex: Sendable {
 
     private struct Generation: Sendable {
         var start: Int64
-        var exact: [UInt64: Int32] = [:]
-        var buckets: [UInt64: Int32] = [:]
+        var exact = SlotTable()
+        var buckets = SlotTable(capacity: 1024)
         var chain: [Int32] = []
         var signatures: [UInt16] = []
         var ids: [String] = []
@@ -104,12 +104,12 @@ public struct NearDuplicateIndex: Sendable {
         current.ids.append(id)
         current.counts.append(1)
         current.payloads.append(-1)
-        current.exact[exactKey] = slot
+        current.exact.set(exactKey, slot)
         for value in signature { current.signatures.append(UInt16(truncatingIfNeeded: value ^ (value >> 16))) }
         if !content.isEmpty {
             for key in bandKeys {
                 current.chain.append(current.buckets[key] ?? -1)
-                current.buckets[key] = slot
+                current.buckets.set(key, slot)
             }
         } else {
             current.chain.append(contentsOf: repeatElement(-1, count: bandKeys.count))
