@@ -26,8 +26,8 @@ public struct NearDuplicateIndex: Sendable {
 
     private struct Generation: Sendable {
         var start: Int64
-        var exact: [UInt64: Int32] = [:]
-        var buckets: [UInt64: Int32] = [:]
+        var exact = SlotTable()
+        var buckets = SlotTable(capacity: 1024)
         var chain: [Int32] = []
         var signatures: [UInt16] = []
         var ids: [String] = []
@@ -45,6 +45,8 @@ public struct NearDuplicateIndex: Sendable {
     private var current: Generation
     private var previous: Generation?
     private let maxCandidates = 32
+    /// The fewest equal slots (of `MinHasher.permutations`) whose fraction reaches `threshold`.
+    private let minimumEqual: Int
 
     /// Creates an index for `threshold` (0 < t ≤ 1) with LSH parameters chosen by `LSHParameters.forThreshold`.
     public init(threshold: Double = 0.7, windowSeconds: Int64 = 7 * 86_400, parameters: LSHParameters? = nil) {
@@ -52,6 +54,8 @@ public struct NearDuplicateIndex: Sendable {
         self.parameters = parameters ?? LSHParameters.forThreshold(threshold)
         self.windowSeconds = windowSeconds
         self.hasher = MinHasher()
+        let slots = MinHasher.permutations
+        self.minimumEqual = (0...slots).first { Double($0) / Double(slots) >= threshold } ?? slots + 1
         self.current = Generation(start: Int64.min)
     }
 
@@ -100,12 +104,12 @@ public struct NearDuplicateIndex: Sendable {
         current.ids.append(id)
         current.counts.append(1)
         current.payloads.append(-1)
-        current.exact[exactKey] = slot
+        current.exact.set(exactKey, slot)
         for value in signature { current.signatures.append(UInt16(truncatingIfNeeded: value ^ (value >> 16))) }
         if !content.isEmpty {
             for key in bandKeys {
                 current.chain.append(current.buckets[key] ?? -1)
-                current.buckets[key] = slot
+                current.buckets.set(key, slot)
             }
         } else {
             current.chain.append(contentsOf: repeatElement(-1, count: bandKeys.count))
@@ -154,15 +158,21 @@ public struct NearDuplicateIndex: Sendable {
         in generation: Generation, _ folded: [UInt16], _ keys: [UInt64], _ checked: inout [Int32]
     ) -> (Int32, Double)? {
         var best: (Int32, Double)?
+        var bestEqual = 0
         let start = checked.count
         for (band, key) in keys.enumerated() {
             var slot = generation.buckets[key] ?? -1
             while slot >= 0, checked.count < maxCandidates {
                 if !checked[start...].contains(slot) {
                     checked.append(slot)
-                    let similarity = Self.similarity(folded, generation.signatures, Int(slot))
-                    if similarity >= threshold, similarity > (best?.1 ?? 0) {
+                    // A candidate counts only if it reaches the threshold and beats the best so far; the count of
+                    // equal slots can stop as soon as it cannot get there (same outcome, less work).
+                    if let equal = Self.equalSlots(
+                        folded, generation.signatures, Int(slot), atLeast: max(minimumEqual, bestEqual + 1))
+                    {
+                        let similarity = Double(equal) / Double(folded.count)
                         best = (slot, similarity)
+                        bestEqual = equal
                         // Practically identical: no better original to find.
                         if similarity >= 0.95 { return best }
                     }
@@ -173,10 +183,17 @@ public struct NearDuplicateIndex: Sendable {
         return best
     }
 
-    private static func similarity(_ signature: [UInt16], _ stored: [UInt16], _ slot: Int) -> Double {
+    /// The number of equal slots of `signature` and the stored signature `slot`, or nil as soon as it is certain
+    /// to stay below `needed`.
+    private static func equalSlots(
+        _ signature: [UInt16], _ stored: [UInt16], _ slot: Int, atLeast needed: Int
+    )
+        -> Int?
+    {
         let count = signature.count
         let base = slot * count
         var equal = 0
+        var reachable = true
         signature.withUnsafeBytes { left in
             stored.withUnsafeBytes { right in
                 var offset = 0
@@ -185,6 +202,10 @@ public struct NearDuplicateIndex: Sendable {
                     let b = right.loadUnaligned(fromByteOffset: (base + offset) * 2, as: SIMD16<UInt16>.self)
                     equal += Int(SIMD16<UInt16>(repeating: 0).replacing(with: 1, where: a .== b).wrappedSum())
                     offset += 16
+                    if equal + (count - offset) < needed {
+                        reachable = false
+                        return
+                    }
                 }
                 while offset < count {
                     if left.load(fromByteOffset: offset * 2, as: UInt16.self)
@@ -196,6 +217,6 @@ public struct NearDuplicateIndex: Sendable {
                 }
             }
         }
-        return Double(equal) / Double(count)
+        return reachable && equal >= needed ? equal : nil
     }
 }

@@ -41,7 +41,7 @@ public struct Topic: Sendable {
     /// Posts per matched subject index.
     public var subjects: [Int: Int] = [:]
     /// Centroid: packed term → summed TF-IDF weight (bounded).
-    var centroid: [UInt64: Float] = [:]
+    var centroid = TermWeights()
     /// Squared norm of `centroid`.
     var norm2: Float = 0
     /// Whether a newer daily topic of the same story has taken over.
@@ -70,9 +70,8 @@ public struct Topic: Sendable {
 
     /// The top keywords (character bigrams and hashtags) by centroid weight.
     public func keywords(_ limit: Int = 8) -> [String] {
-        let ranked = centroid.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         var out: [String] = []
-        for (key, _) in ranked where key < (1 << 42) {
+        for (key, _) in centroid.byWeight() where key < (1 << 42) {
             out.append(Normalizer.string([UInt32(key >> 21), UInt32(key & 0x1F_FFFF)]))
             if out.count == limit { break }
         }

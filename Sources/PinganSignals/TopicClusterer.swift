@@ -85,7 +85,7 @@ public struct TopicClusterer: Sendable {
             var end = position + 1
             while end < keys.count, keys[end] == keys[position] { end += 1 }
             let df = Float(documentFrequency[Self.slot(keys[position])])
-            let weight = (1 + logf(Float(end - position))) * (logf(total / (df + 1)) + 1)
+            let weight = Self.frequencyFactor(end - position) * (logf(total / (df + 1)) + 1)
             terms.append((keys[position], weight))
             position = end
         }
@@ -98,12 +98,32 @@ public struct TopicClusterer: Sendable {
             // Keep the heaviest `vectorTerms` (ties to the smaller term): partial selection, not a full sort.
             var weights = terms.map(\.weight)
             let cut = Self.select(&weights, rank: vectorTerms - 1)
-            let above = terms.filter { $0.weight > cut }
-            let tied = terms.filter { $0.weight == cut }.prefix(vectorTerms - above.count)
-            terms = (above + tied).sorted { $0.term < $1.term }
+            // All terms above the cut, then terms at the cut in order until `vectorTerms` are kept.
+            var tiedQuota = vectorTerms
+            for entry in terms where entry.weight > cut { tiedQuota -= 1 }
+            var kept: [(term: UInt64, weight: Float)] = []
+            kept.reserveCapacity(vectorTerms)
+            for entry in terms {
+                if entry.weight > cut {
+                    kept.append(entry)
+                } else if entry.weight == cut, tiedQuota > 0 {
+                    kept.append(entry)
+                    tiedQuota -= 1
+                }
+            }
+            // Bigrams are in term order already; only hashtags (high bit set, at the end) may need sorting.
+            kept.sort { $0.term < $1.term }
+            terms = kept
         }
         // Bigrams came sorted; hashtags (high bit set) sort last.
         return terms
+    }
+
+    /// 1 + ln tf for small term frequencies, computed once with the same `logf` (identical values).
+    private static let frequencyFactors: [Float] = (0..<64).map { 1 + logf(Float($0)) }
+
+    @inline(__always) private static func frequencyFactor(_ tf: Int) -> Float {
+        tf < 64 ? frequencyFactors[tf] : 1 + logf(Float(tf))
     }
 
     /// The value of rank `rank` (0 = largest) of `values` (Hoare's quickselect; reorders `values`).
@@ -150,11 +170,14 @@ public struct TopicClusterer: Sendable {
         // The post counts in its own document frequencies (as scikit-learn's smooth IDF does).
         documents += 1
         let keys = Self.sortedBigrams(text.content)
-        var previous: UInt64 = .max
-        for key in keys where key != previous {
-            previous = key
-            let slot = Self.slot(key)
-            if documentFrequency[slot] < UInt32.max { documentFrequency[slot] += 1 }
+        // One uniqueness check for the whole loop, so the table's cache misses can overlap.
+        documentFrequency.withUnsafeMutableBufferPointer { frequencies in
+            var previous: UInt64 = .max
+            for key in keys where key != previous {
+                previous = key
+                let slot = Self.slot(key)
+                if frequencies[slot] < UInt32.max { frequencies[slot] += 1 }
+            }
         }
         for tag in Set(text.hashtags) where !tag.isEmpty {
             let slot = Self.slot(Self.hashtagKey(tag))
@@ -174,15 +197,7 @@ public struct TopicClusterer: Sendable {
         for entry in heaviest {
             if let postings = index[entry.term] { hits.append(contentsOf: postings) }
         }
-        hits.sort()
-        var ranked: [(id: Int32, shared: Int)] = []
-        var run = 0
-        while run < hits.count {
-            var end = run + 1
-            while end < hits.count, hits[end] == hits[run] { end += 1 }
-            ranked.append((hits[run], end - run))
-            run = end
-        }
+        var ranked = Self.countHits(hits)
         // Partial selection of the `maxCandidates` best (most shared terms, then most recent).
         var chosen: [Int32] = []
         for _ in 0..<min(maxCandidates, ranked.count) {
@@ -199,7 +214,8 @@ public struct TopicClusterer: Sendable {
         for candidate in chosen {
             guard let topic = topics[Int(candidate)], !topic.superseded, topic.norm2 > 0, postNorm > 0 else { continue }
             var dot: Float = 0
-            for entry in vector { dot += entry.weight * (topic.centroid[entry.term] ?? 0) }
+            let centroid = topic.centroid
+            for entry in vector { dot += entry.weight * (centroid[entry.term] ?? 0) }
             let similarity = dot / (postNorm * topic.norm2.squareRoot())
             if similarity >= threshold, similarity > (best?.similarity ?? 0) { best = (Int(candidate), similarity) }
         }
@@ -217,13 +233,56 @@ public struct TopicClusterer: Sendable {
             }
             topics[id] = Topic(
                 id: id, storyID: storyID, day: post.day, time: post.time, representativeID: post.id,
-                representativeText: String(String.UnicodeScalarView(text.text.unicodeScalars.prefix(140))))
+                representativeText: Self.prefix(text.text, scalars: 140))
         }
         guard var topic = topics.removeValue(forKey: id) else { return id }
         Self.count(post, text, sentiment, domain, subjects, duplicate: false, into: &topic)
         addToCentroid(vector, of: &topic)
         topics[id] = topic
         return id
+    }
+
+    /// The number of occurrences of each topic id in `hits`, in no particular order (the candidate selection is a
+    /// total order on (shared terms, id), so the order does not matter): a small open-addressing count instead of
+    /// sorting the hits.
+    static func countHits(_ hits: [Int32]) -> [(id: Int32, shared: Int)] {
+        var ranked: [(id: Int32, shared: Int)] = []
+        guard !hits.isEmpty else { return ranked }
+        var capacity = 16
+        while capacity < hits.count * 2 { capacity <<= 1 }
+        let mask = capacity - 1
+        // Position + 1 in `ranked` per table slot; 0 = empty.
+        var table = [Int32](repeating: 0, count: capacity)
+        ranked.reserveCapacity(hits.count)
+        for hit in hits {
+            var slot = Int(truncatingIfNeeded: (UInt32(bitPattern: hit) &* 0x9E37_79B1) >> 16) & mask
+            while true {
+                let entry = Int(table[slot])
+                if entry == 0 {
+                    ranked.append((hit, 1))
+                    table[slot] = Int32(ranked.count)
+                    break
+                }
+                if ranked[entry - 1].id == hit {
+                    ranked[entry - 1].shared += 1
+                    break
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+        return ranked
+    }
+
+    /// The first `limit` Unicode scalars of `text`; `text` itself (no copy) when it is not longer.
+    static func prefix(_ text: String, scalars limit: Int) -> String {
+        let view = text.unicodeScalars
+        var index = view.startIndex
+        var taken = 0
+        while taken < limit, index != view.endIndex {
+            view.formIndex(after: &index)
+            taken += 1
+        }
+        return index == view.endIndex ? text : String(view[..<index])
     }
 
     /// Counts a duplicate into the topic of its original.
@@ -263,24 +322,20 @@ public struct TopicClusterer: Sendable {
         let id = topic.id
         let settled = topic.originals > settledAfter
         for entry in vector {
-            let current = topic.centroid[entry.term]
-            if settled && current == nil { continue }
-            let old = current ?? 0
-            let new = old + entry.weight
-            topic.centroid[entry.term] = new
+            guard let (old, new) = topic.centroid.add(entry.weight, to: entry.term, onlyExisting: settled) else {
+                continue
+            }
             topic.norm2 += new * new - old * old
         }
         if topic.centroid.count > centroidTerms * 2 {
-            let kept = topic.centroid.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-                .prefix(centroidTerms)
-            topic.centroid = Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
+            let kept = topic.centroid.byWeight().prefix(centroidTerms)
+            topic.centroid = TermWeights(kept)
             topic.norm2 = kept.reduce(0) { $0 + $1.value * $1.value }
         }
         // Index the heaviest terms at creation and whenever the topic doubles.
         let originals = topic.originals
         if originals & (originals - 1) == 0 {
-            let top = topic.centroid.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-                .prefix(indexedTerms).map(\.key)
+            let top = topic.centroid.byWeight().prefix(indexedTerms).map(\.key)
             let already = indexedTermsOf[id] ?? []
             for term in top where !already.contains(term) {
                 index[term, default: []].append(Int32(id))

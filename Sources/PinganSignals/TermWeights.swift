@@ -1,0 +1,75 @@
+/// A topic centroid (issue 5, §6): packed term → summed TF-IDF weight, as two parallel arrays sorted by term.
+/// Centroids hold at most a few hundred terms, so a binary search over a dense array is cheaper than hashing
+/// (no hash function, no probing, one cache line per few steps) and takes a third of a `Dictionary`'s memory.
+/// Orderings that matter for results (pruning, indexing, keywords) sort by weight with ties to the smaller term,
+/// so they do not depend on the storage order.
+struct TermWeights: Sendable {
+    /// The terms, ascending.
+    private(set) var keys: [UInt64] = []
+    /// The weight of `keys[i]`.
+    private(set) var values: [Float] = []
+
+    /// Creates an empty centroid.
+    init() {}
+
+    /// Creates a centroid from (term, weight) pairs with distinct terms, in any order.
+    init(_ entries: some Sequence<(key: UInt64, value: Float)>) {
+        let sorted = entries.sorted { $0.key < $1.key }
+        keys = sorted.map(\.key)
+        values = sorted.map(\.value)
+    }
+
+    /// Number of terms.
+    var count: Int { keys.count }
+
+    /// The position of `key`, or where it would be inserted (lower bound).
+    @inline(__always) private func position(of key: UInt64) -> Int {
+        // Branch-free lower bound (the comparisons are unpredictable, the selects are not).
+        keys.withUnsafeBufferPointer { keys in
+            var length = keys.count
+            guard length > 0 else { return 0 }
+            var base = 0
+            while length > 1 {
+                let half = length >> 1
+                base = keys[base + half] < key ? base + half : base
+                length -= half
+            }
+            return keys[base] < key ? base + 1 : base
+        }
+    }
+
+    /// The weight of `key`, if present.
+    @inline(__always) subscript(key: UInt64) -> Float? {
+        let index = position(of: key)
+        return index < keys.count && keys[index] == key ? values[index] : nil
+    }
+
+    /// Adds `weight` to `key`'s weight (inserting the term if absent, unless `onlyExisting`); returns the old and
+    /// new weight (old 0 for a new term), or nil when nothing changed.
+    @inline(__always) mutating func add(
+        _ weight: Float, to key: UInt64, onlyExisting: Bool
+    ) -> (old: Float, new: Float)? {
+        let index = position(of: key)
+        if index < keys.count && keys[index] == key {
+            let old = values[index]
+            let new = old + weight
+            values[index] = new
+            return (old, new)
+        }
+        if onlyExisting { return nil }
+        // Same arithmetic as `0 + weight` on a missing entry.
+        let new: Float = 0 + weight
+        keys.insert(key, at: index)
+        values.insert(new, at: index)
+        return (0, new)
+    }
+
+    /// The entries by descending weight, ties to the smaller term.
+    func byWeight() -> [(key: UInt64, value: Float)] {
+        var entries: [(key: UInt64, value: Float)] = []
+        entries.reserveCapacity(keys.count)
+        for index in keys.indices { entries.append((keys[index], values[index])) }
+        entries.sort { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        return entries
+    }
+}
