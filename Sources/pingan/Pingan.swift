@@ -12,6 +12,6 @@ struct Pingan: AsyncParsableCommand {
             """,
         subcommands: [
             ServeCommand.self, MigrateCommand.self, DemoCommand.self, UsersCommand.self, TokensCommand.self,
-            AuditCommand.self, EscalationsCommand.self, ListsCommand.self, SignalsCommand.self, BenchCommand.self,
+            AuditCommand.self, EscalationsCommand.self, ListsCommand.self, SignalsCommand.self, LedgerBenchCommand.self,
         ])
 }

@@ -5,7 +5,7 @@ import PinganServices
 
 /// `pingan bench …`: hidden benchmark helpers for docs/PERFORMANCE.md and scripts/bench/ledger.sh. Not for
 /// production databases.
-struct BenchCommand: AsyncParsableCommand {
+struct LedgerBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Benchmark helpers (for scripts/bench).", shouldDisplay: false,
         subcommands: [SeedCases.self, EscalationPass.self])
