@@ -20,8 +20,8 @@ public struct LedgerBench: Sendable {
     }
 
     /// Opens `count` cases as operator.zhou with the demo templates (titles numbered so they differ), spread over the
-    /// grids; one case in `levelledEvery` gets a warning level of its kind's scale and is assigned to the routed unit,
-    /// so it is open with an escalation plan; the others stay received. `concurrency` intakes run at once. Stops
+    /// grids; one case in `levelledEvery`, if its kind has a warning scale, gets a level of that scale and is assigned
+    /// to the routed unit, so it is open with an escalation plan; the others stay received. `concurrency` intakes run at once. Stops
     /// early, with what it opened so far, once `budget` has passed.
     public func seed(
         count: Int, levelledEvery: Int, concurrency: Int, budget: Duration? = nil, seed: UInt64 = 20_261_122,

@@ -4,7 +4,8 @@
 # Per backend (SQLite, and PostgreSQL with WITH_PG=1) it
 #   1. loads the demo district into a fresh database (`pingan demo`, 300 cases),
 #   2. opens CASES-300 more cases through the case service (`pingan bench seed-cases`, hidden benchmark command):
-#      one in LEVELLED_EVERY gets a warning level and is assigned, so it is open with an escalation plan,
+#      one in LEVELLED_EVERY, if its kind has a warning scale (disputes, opinion warnings), gets a level and is
+#      assigned, so it is open with an escalation plan (about 4.4% of the cases with the default 10),
 #   3. times scheduler passes inside the process (`pingan bench escalation-pass --now T`): the first pass after the
 #      seeding (the "at once" steps of the new plans are due), a second pass at the same time (nothing due), and
 #      `pingan escalations run-once` as a whole process with hyperfine (start-up + migration check + pass),
@@ -90,10 +91,10 @@ log "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g
 log "load average at start: $(load)"
 
 # --- helpers -------------------------------------------------------------------------------------------------------
-# cli URL ARGS...: the pingan binary against database URL.
+# cli SECONDS URL ARGS...: the pingan binary against database URL, for at most SECONDS.
 cli() {
-    local url=$1; shift
-    env PINGAN_SECRET_KEY=$SECRET PINGAN_DEMO_PASSWORD=$PASSWORD "$PINGAN_BIN" "$@" --database-url "$url"
+    local seconds=$1 url=$2; shift 2
+    timeout "$seconds" env PINGAN_SECRET_KEY=$SECRET PINGAN_DEMO_PASSWORD=$PASSWORD "$PINGAN_BIN" "$@" --database-url "$url"
 }
 
 start_server() {
@@ -151,7 +152,7 @@ pass() {
     local label=$1 name=$2 time=$3 url=$4
     local before; before=$(load)
     local start; start=$(date +%s.%N)
-    local line; line=$(timeout 1800 cli "$url" bench escalation-pass --now "$time" 2>>"$RESULTS/cli-$label.log" | tail -1)
+    local line; line=$(cli 1800 "$url" bench escalation-pass --now "$time" 2>>"$RESULTS/cli-$label.log" | tail -1)
     local wall; wall=$(echo "$(date +%s.%N) - $start" | bc)
     printf '%s\t%s\t%s\t%s\t%s s process\t%s -> %s\n' "$label" "$name" "$time" "$line" "$wall" "$before" "$(load)" \
         >>"$RESULTS/passes-$label.tsv"
@@ -165,10 +166,10 @@ suite() {
     : >"$RESULTS/passes-$label.tsv"
 
     log "demo ($label), load $(load)"
-    timeout 600 cli "$url" demo >"$RESULTS/demo-$label.log" 2>&1
+    cli 600 "$url" demo >"$RESULTS/demo-$label.log" 2>&1
     local seed=$((CASES - 300))
     log "seeding $seed cases ($label), levelled every $LEVELLED_EVERY, concurrency $SEED_CONCURRENCY, load $(load)"
-    timeout $((SEED_SECONDS + 300)) cli "$url" bench seed-cases "$seed" --levelled-every "$LEVELLED_EVERY" \
+    cli $((SEED_SECONDS + 300)) "$url" bench seed-cases "$seed" --levelled-every "$LEVELLED_EVERY" \
         --concurrency "$SEED_CONCURRENCY" --max-seconds "$SEED_SECONDS" \
         >"$RESULTS/seed-$label.txt" 2>"$RESULTS/seed-$label.log"
     log "seeded ($label): $(cat "$RESULTS/seed-$label.txt"), load $(load)"
