@@ -28,50 +28,8 @@ THREADS=${THREADS:-2}
 CONNS=${CONNS:-16}
 LOGIN_RUNS=${LOGIN_RUNS:-5}
 WITH_PG=${WITH_PG:-0}
-WORK=${WORK:-$(mktemp -d /tmp/pingan-bench.XXXXXX)}
-RESULTS=$WORK/results
-PASSWORD=demo-password-1
-SECRET=pingan-benchmark-secret-key-0123456789abcdef
-BASE=http://127.0.0.1:$PORT
-PGBIN=/usr/lib/postgresql/15/bin
-mkdir -p "$RESULTS"
-
-for tool in curl wrk hyperfine; do
-    command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y wrk hyperfine curl)" >&2; exit 1; }
-done
-
-SERVER_PID=""
-PGDATA_DIR=""
-cleanup() {
-    if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill -TERM "$SERVER_PID" 2>/dev/null || true
-        wait "$SERVER_PID" 2>/dev/null || true
-    fi
-    SERVER_PID=""
-    if [[ -n $PGDATA_DIR && -f $PGDATA_DIR/postmaster.pid ]]; then
-        runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -m fast -w stop >/dev/null 2>&1 || true
-    fi
-}
-trap cleanup EXIT INT TERM
-
-log() { printf '%s  %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$RESULTS/run.log"; }
-load() { cut -d' ' -f1-3 /proc/loadavg; }
-
-# --- build ---------------------------------------------------------------------------------------------------------
-if [[ -z ${PINGAN_BIN:-} ]]; then
-    SRC=${PINGAN_SRC:-$(git -C "$(dirname "$0")" rev-parse --show-toplevel)}
-    rm -rf "$WORK/src"
-    git clone -q "$SRC" "$WORK/src"
-    log "building release at commit $(git -C "$WORK/src" rev-parse --short HEAD) in $WORK/src"
-    start=$(date +%s)
-    (cd "$WORK/src" && timeout 3600 swift build -c release --product pingan) >"$RESULTS/build.log" 2>&1
-    log "build took $(($(date +%s) - start)) s"
-    PINGAN_BIN=$WORK/src/.build/release/pingan
-fi
-[[ -x $PINGAN_BIN ]] || { echo "no binary at $PINGAN_BIN" >&2; exit 1; }
-
-log "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/^Mem:/{print $2}') GiB RAM"
-log "load average at start: $(load)"
+source "$(dirname "$0")/common.sh"
+build_release
 
 # --- helpers -------------------------------------------------------------------------------------------------------
 # start_server LABEL [ENV=VALUE ...]: serve --demo from a fresh directory, wait until /healthz answers.
@@ -81,25 +39,10 @@ start_server() {
     (cd "$dir" && exec env PINGAN_DEMO_PASSWORD=$PASSWORD "$@" "$PINGAN_BIN" serve --demo --port "$PORT") \
         >"$RESULTS/server-$label.log" 2>&1 &
     SERVER_PID=$!
-    for _ in $(seq 1 600); do
-        curl -sf -o /dev/null "$BASE/healthz" && { log "server ($label) up, pid $SERVER_PID"; return 0; }
-        kill -0 "$SERVER_PID" 2>/dev/null || { cat "$RESULTS/server-$label.log" >&2; exit 1; }
-        sleep 0.1
-    done
-    echo "server did not come up" >&2; exit 1
+    wait_for_server "$label"
 }
 
-stop_server() {
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-    SERVER_PID=""
-}
 
-token() {
-    curl -sf -H 'Content-Type: application/json' \
-        -d "{\"username\":\"$1\",\"password\":\"$PASSWORD\"}" "$BASE/api/v1/auth/token" |
-        sed -n 's/.*"token" *: *"\([^"]*\)".*/\1/p'
-}
 
 # bench LABEL NAME PATH [TOKEN]: one wrk run; appends a row to $RESULTS/summary-LABEL.tsv.
 bench() {
@@ -165,16 +108,7 @@ fi
 
 # --- PostgreSQL (optional) -----------------------------------------------------------------------------------------
 if [[ $WITH_PG == 1 ]]; then
-    PGDATA_DIR=$WORK/pgdata
-    PGSOCK=$WORK/pgsock
-    mkdir -p "$PGDATA_DIR" "$PGSOCK"
-    chmod 755 "$WORK"   # the postgres user must reach its data and socket directories
-    chown postgres "$PGDATA_DIR" "$PGSOCK"
-    chmod 700 "$PGDATA_DIR"
-    runuser -u postgres -- "$PGBIN/initdb" -D "$PGDATA_DIR" -U pingan --auth=trust >"$RESULTS/initdb.log" 2>&1
-    runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -l "$PGSOCK/postgres.log" -w \
-        -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PGSOCK" start >/dev/null
-    log "postgres $("$PGBIN/postgres" --version) up on 127.0.0.1:$PG_PORT"
+    start_postgres
     PSQL=(psql -q -h 127.0.0.1 -p "$PG_PORT" -U pingan -d postgres)
     "${PSQL[@]}" -c 'CREATE DATABASE pingan_serve'
     PGURL="postgres://pingan@127.0.0.1:$PG_PORT/pingan_serve?sslmode=disable"
@@ -194,10 +128,7 @@ if [[ $WITH_PG == 1 ]]; then
         "env PINGAN_SECRET_KEY=$SECRET PINGAN_DEMO_PASSWORD=$PASSWORD $PINGAN_BIN demo --database-url '$CLIURL'" \
         2>&1 | tee "$RESULTS/cli-postgres.txt"
 
-    runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -m fast -w stop >/dev/null
-    cp "$PGSOCK/postgres.log" "$RESULTS/postgres.log"
-    rm -rf "$PGDATA_DIR" "$PGSOCK"
-    PGDATA_DIR=""
+    stop_postgres
 fi
 
 log "load average at end: $(load)"
