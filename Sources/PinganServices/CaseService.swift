@@ -8,23 +8,22 @@ import SQLKit
 /// locking, the timeline, and the parties' personal data through one audited door (BRIEF §6).
 public struct CaseService: Sendable {
     private let env: ServiceEnvironment
-    private let sla: SLAPolicy
-    private let calendar: WorkCalendar?
+    private let policies: PolicyService
 
     /// The prefix of case numbers (`PA-2026-000123`).
     public let numberPrefix: String
     /// How long parties' personal data is kept after intake before it is purged.
     public let partyRetention: TimeInterval
 
-    /// Creates the service with the shipped SLA policy and China's holiday calendar.
+    /// Creates the service. `sla` and `calendar` are the shipped defaults, in force until an administrator stores
+    /// versions of their own (``PolicyService``).
     public init(
         _ env: ServiceEnvironment, numberPrefix: String = "PA", sla: SLAPolicy = .defaultPolicy,
         calendar: WorkCalendar? = try? .chinaMainland(), partyRetention: TimeInterval = 3 * 366 * 86_400
     ) {
         self.env = env
         self.numberPrefix = numberPrefix
-        self.sla = sla
-        self.calendar = calendar
+        self.policies = PolicyService(env, shipped: .init(sla: sla, escalation: .defaultPolicy, calendar: calendar))
         self.partyRetention = partyRetention
     }
 
@@ -80,14 +79,22 @@ public struct CaseService: Sendable {
         let partyViolations = Self.violations(request.parties)
         let now = env.clock()
         var explanation: String?
-        if draft.deadline == nil || draft.acceptDeadline == nil, let calendar {
-            if let deadlines = try? sla.deadlines(
-                kind: draft.kind, category: draft.categoryCode, level: draft.level, receivedAt: now,
-                calendar: calendar)
+        if draft.deadline == nil || draft.acceptDeadline == nil {
+            let (sla, calendar) = try await env.provider.read { [policies] db in
+                (try await policies.slaPolicy(db), try await policies.calendar(db))
+            }
+            if let calendar,
+                let deadlines = try? sla.deadlines(
+                    kind: draft.kind, category: draft.categoryCode, level: draft.level, receivedAt: now,
+                    calendar: calendar)
             {
                 draft.deadline = draft.deadline ?? deadlines.resolveBy
                 draft.acceptDeadline = draft.acceptDeadline ?? deadlines.acceptBy
                 explanation = deadlines.explanation
+                let year = CalendarDay(containing: deadlines.resolveBy, in: calendar.timeZone).year
+                if calendar.isProvisional(year) {
+                    explanation? += "(\(year)年节假日为暂定安排,以国务院办公厅通知为准)"
+                }
             }
         }
         let draftViolations = draft.violations(at: now)

@@ -11,12 +11,15 @@ import SQLKit
 /// second scheduler finds it already recorded.
 public struct EscalationScheduler: Sendable {
     private let env: ServiceEnvironment
-    private let policy: EscalationPolicy
+    private let policies: PolicyService
 
-    /// Creates the scheduler with the shipped BRIEF §2 policy.
+    /// Creates the scheduler. New plans follow the escalation policy in force (``PolicyService``); `policy` is the
+    /// shipped default, BRIEF §2, in force until an administrator stores a version.
     public init(_ env: ServiceEnvironment, policy: EscalationPolicy = .defaultPolicy) {
         self.env = env
-        self.policy = policy
+        var shipped = PolicyService.Shipped.standard
+        shipped.escalation = policy
+        self.policies = PolicyService(env, shipped: shipped)
     }
 
     /// A step that fired.
@@ -66,7 +69,7 @@ public struct EscalationScheduler: Sendable {
             let facts = EscalationFacts(
                 level: record.level, start: record.createdAt, deadline: deadline, responsibleUnitID: unit,
                 participantUnitIDs: record.participatingUnitIDs)
-            plan = try EscalationPlan.make(policy: policy, facts: facts, units: units)
+            plan = try EscalationPlan.make(policy: try await policies.escalationPolicy(db), facts: facts, units: units)
         }
         try await escalations.save(plan, caseID: record.id, nextDueAt: plan.nextDueAt(alreadyFired: fired), at: time)
     }

@@ -22,12 +22,16 @@ public struct WorkCalendar: Sendable, Equatable {
         public var holidays: [CalendarDay]
         /// Weekend days that are working days (调休上班).
         public var workdays: [CalendarDay]
+        /// Whether the year is provisional: derived from the statutory rules before the year's official notice was
+        /// loaded, so deadlines in it may move once the notice (with its 调休 adjustments) replaces it.
+        public var provisional: Bool?
 
         /// Creates a year entry.
-        public init(source: String?, holidays: [CalendarDay], workdays: [CalendarDay]) {
+        public init(source: String?, holidays: [CalendarDay], workdays: [CalendarDay], provisional: Bool? = nil) {
             self.source = source
             self.holidays = holidays
             self.workdays = workdays
+            self.provisional = provisional
         }
     }
 
@@ -135,6 +139,9 @@ public struct WorkCalendar: Sendable, Equatable {
 
     /// Whether the calendar knows `day`'s year.
     public func covers(_ day: CalendarDay) -> Bool { coveredYears.contains(day.year) }
+
+    /// Whether `year` is loaded only provisionally (see ``Year/provisional``).
+    public func isProvisional(_ year: Int) -> Bool { document.years[String(year)]?.provisional == true }
 
     /// Whether `day` is a working day; fails with `calendar_out_of_range` for a year the calendar does not know.
     public func isWorkingDay(_ day: CalendarDay) throws(PinganError) -> Bool {

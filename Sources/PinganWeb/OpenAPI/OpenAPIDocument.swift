@@ -65,7 +65,8 @@ public enum OpenAPIDocument {
 
     /// Every documented operation.
     static var operations: [OpenAPIOperation] {
-        systemOperations + accountOperations + caseOperations + ledgerOperations + notificationOperations
+        systemOperations + accountOperations + caseOperations + ledgerOperations + policyOperations
+            + notificationOperations
     }
 
     private static let description = """
@@ -83,6 +84,7 @@ public enum OpenAPIDocument {
         ("audit", "The append-only, verifiable audit log."),
         ("cases", "The case ledger (台账): intake, list, export, timeline, lifecycle actions, parties."),
         ("routing", "The routing table and the router's proposals (谁主管谁负责, 属地管理)."),
+        ("policies", "SLA and escalation policies and the working-day calendar: versioned documents (admin writes)."),
         ("metrics", "Ledger metrics per unit or region, every number explained."),
         ("reconciliation", "Monthly reconciliation (每月交账) and joint consultations."),
         ("notifications", "The caller's inbox and outbound webhooks."),

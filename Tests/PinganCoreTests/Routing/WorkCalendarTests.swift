@@ -15,9 +15,11 @@ struct WorkCalendarTests {
         CalendarDay(text) ?? CalendarDay(ordinal: 0)
     }
 
-    @Test("the shipped calendar is the State Council's 2026 notice and covers 2026 only")
+    @Test("the shipped calendar is the State Council's 2026 notice plus a provisional 2027")
     func shippedCalendarCovers2026() throws {
-        #expect(calendar.coveredYears == [2026])
+        #expect(calendar.coveredYears == [2026, 2027])
+        #expect(!calendar.isProvisional(2026))
+        #expect(calendar.isProvisional(2027))
         #expect(calendar.timeZone.identifier == "Asia/Shanghai")
         #expect(calendar.document.years["2026"]?.source?.contains("国务院办公厅关于2026年部分节假日安排的通知") == true)
         #expect(calendar.document.years["2026"]?.holidays.count == 33)
@@ -75,10 +77,10 @@ struct WorkCalendarTests {
         #expect(deadline == beijing("2026-03-05T00:00"))
     }
 
-    @Test("a deadline that reaches into 2027 is refused until the 2027 calendar is loaded")
+    @Test("a deadline that reaches into 2028 is refused until the 2028 calendar is loaded")
     func refusesBeyondLoadedRange() throws {
-        let start = beijing("2026-12-30T10:00")
-        #expect(try calendar.addingWorkingDays(1, to: start, in: shanghai) == beijing("2027-01-01T00:00"))
+        let start = beijing("2027-12-30T10:00")
+        #expect(try calendar.addingWorkingDays(1, to: start, in: shanghai) == beijing("2028-01-01T00:00"))
         let error = #expect(throws: PinganError.self) {
             try calendar.addingWorkingDays(2, to: start, in: shanghai)
         }
@@ -87,9 +89,45 @@ struct WorkCalendarTests {
             return
         }
         #expect(violations.first?.rule == "calendar_out_of_range")
-        #expect(violations.first?.detail.contains("2027") == true)
-        #expect(throws: PinganError.self) { try calendar.isWorkingDay(day("2027-01-04")) }
-        #expect(!calendar.covers(day("2027-01-04")))
+        #expect(violations.first?.detail.contains("2028") == true)
+        #expect(throws: PinganError.self) { try calendar.isWorkingDay(day("2028-01-04")) }
+        #expect(!calendar.covers(day("2028-01-04")))
+    }
+
+    @Test("provisional 2027: the statutory days fall on the lunar dates Foundation's Chinese calendar gives")
+    func provisional2027LunarHolidays() throws {
+        var chinese = Calendar(identifier: .chinese)
+        chinese.timeZone = shanghai
+        var gregorian = Calendar(identifier: .gregorian)
+        gregorian.timeZone = shanghai
+        // 春节 (first day of the first month), 端午 (5/5), 中秋 (8/15) of 2027, found by walking the year.
+        var found: [String: CalendarDay] = [:]
+        var date = try #require(gregorian.date(from: DateComponents(year: 2027, month: 1, day: 1)))
+        while gregorian.component(.year, from: date) == 2027 {
+            let lunar = chinese.dateComponents([.month, .day, .isLeapMonth], from: date)
+            if lunar.isLeapMonth == false {
+                switch (lunar.month, lunar.day) {
+                case (1, 1): found["spring"] = CalendarDay(containing: date, in: shanghai)
+                case (5, 5): found["dragon"] = CalendarDay(containing: date, in: shanghai)
+                case (8, 15): found["autumn"] = CalendarDay(containing: date, in: shanghai)
+                default: break
+                }
+            }
+            date = try #require(gregorian.date(byAdding: .day, value: 1, to: date))
+        }
+        let spring = try #require(found["spring"])
+        #expect(spring == day("2027-02-06"))
+        // 除夕 and the first three days are off; the two weekend days among them are made up on the next working days.
+        for offset in -1...4 { #expect(try !calendar.isWorkingDay(spring.adding(days: offset))) }
+        #expect(try calendar.isWorkingDay(spring.adding(days: 5)))
+        for name in ["dragon", "autumn"] {
+            #expect(try !calendar.isWorkingDay(try #require(found[name])))
+        }
+        #expect(try !calendar.isWorkingDay(day("2027-04-05")))
+        #expect(try !calendar.isWorkingDay(day("2027-05-04")))
+        #expect(try calendar.isWorkingDay(day("2027-05-05")))
+        #expect(try !calendar.isWorkingDay(day("2027-10-05")))
+        #expect(try calendar.isWorkingDay(day("2027-10-06")))
     }
 
     @Test("a calendar document with a weekday 'workday', a date in the wrong year and a bad zone names each field")
