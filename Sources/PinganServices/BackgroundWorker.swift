@@ -59,6 +59,9 @@ public struct BackgroundWorker: Service {
                 "escalation fired",
                 metadata: ["case.number": "\(step.caseNumber)", "step": "\(step.key)", "to": "\(step.recipients)"])
         }
+        for number in try await CaseService(env).closeAfterFeedbackPeriod(now: now) {
+            env.logger.notice("case closed after the feedback period", metadata: ["case.number": "\(number)"])
+        }
         try await webhooks.deliverDue()
         return true
     }

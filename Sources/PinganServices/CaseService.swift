@@ -226,6 +226,36 @@ public struct CaseService: Sendable {
         }
     }
 
+    /// Closes every case resolved at least `period` before `now` that got no feedback meanwhile (结案, feedback
+    /// `none`), as the system; returns the numbers closed. Each case closes in its own transaction with its version
+    /// checked, so a citizen's rating or a reopening that lands first wins, and a second process closes nothing twice.
+    @discardableResult
+    public func closeAfterFeedbackPeriod(
+        now: Date? = nil, period: TimeInterval = CaseFeedback.defaultPeriod, limit: Int = 5_000
+    ) async throws -> [String] {
+        let now = now ?? env.clock()
+        let candidates = try await env.provider.read { db in try await CaseRepository(db).resolved(limit: limit) }
+        var closed: [String] = []
+        for candidate in candidates.map(\.record) {
+            guard let resolvedAt = candidate.resolution?.resolvedAt, resolvedAt.addingTimeInterval(period) <= now
+            else { continue }
+            let done = try await env.write { db, audit -> Bool in
+                let (changed, events) = try CaseLifecycle.apply(
+                    .close(feedback: .none, afterFeedbackPeriod: true), to: candidate, by: .system("closer"), at: now)
+                guard try await CaseRepository(db).update(changed, expectedVersion: candidate.version, events: events)
+                else { return false }
+                try await audit.append(
+                    AuditRecord(
+                        actor: "system:closer", action: "case.close", objectType: "case", objectID: changed.number,
+                        change: ["status": changed.status.rawValue, "feedback": "none"]),
+                    at: now)
+                return true
+            }
+            if done { closed.append(candidate.number) }
+        }
+        return closed
+    }
+
     /// Merges (并单) the case `sourceKey` into `targetKey`: the source becomes merged, the target is the one worked,
     /// both timelines are kept. Both versions are checked, both cases change in one transaction.
     public func merge(

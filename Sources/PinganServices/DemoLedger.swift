@@ -80,11 +80,13 @@ public struct DemoLedger: Sendable {
                         participants = proposal.participantUnitIDs
                         why = proposal.reason
                     }
+                    // The operator acts on the case as it is now (the scheduler may have changed it meanwhile).
+                    let version = try await cases.find(current.number, by: people.centre).version
                     let changed = try await cases.apply(
                         .assign(
                             unitID: unit, personID: nil, participantIDs: participants, reason: why, deadline: nil,
                             acceptDeadline: nil),
-                        to: current.number, expectedVersion: current.version, by: people.centre)
+                        to: current.number, expectedVersion: version, by: people.centre)
                     numbers[index] = (current.number, changed.version)
                     summary.actions += 1
                 case .unit(_, let action), .centre(_, let action):
@@ -98,7 +100,7 @@ public struct DemoLedger: Sendable {
                         actor = people.centre
                     }
                     let changed = try await cases.apply(
-                        action(at), to: current.number, expectedVersion: current.version, by: actor)
+                        action(at), to: current.number, expectedVersion: record.version, by: actor)
                     numbers[index] = (current.number, changed.version)
                     summary.actions += 1
                 }

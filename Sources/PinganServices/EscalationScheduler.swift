@@ -92,7 +92,7 @@ public struct EscalationScheduler: Sendable {
             guard let plan = try await escalations.plan(caseID: caseID),
                 let stored = try await CaseRepository(db).find(id: caseID)
             else { return [] }
-            let record = stored.record
+            var record = stored.record
             var alreadyFired = try await escalations.fired(caseID: caseID)
             let finished = record.status == .resolved || !record.status.isOpen
             var results: [Fired] = []
@@ -124,6 +124,9 @@ public struct EscalationScheduler: Sendable {
                         objectID: record.number,
                         change: ["step": step.key.rawValue, "recipients": users.map(\.username).joined(separator: ",")]),
                     at: now)
+                if let action = step.caseAction(on: record, at: now) {
+                    record = try await applyEffect(action, to: record, step: step, at: now, db: db, audit: audit)
+                }
                 results.append(
                     Fired(
                         caseNumber: record.number, key: step.key, effect: step.effect,
@@ -131,8 +134,35 @@ public struct EscalationScheduler: Sendable {
             }
             let next = finished ? nil : plan.nextDueAt(alreadyFired: alreadyFired)
             try await escalations.setNextDue(next, caseID: caseID, at: now)
+            if record.version != stored.record.version {
+                // An effect handed the case to another unit: the rest of the chain follows it, as after any
+                // reassignment; fired steps stay fired.
+                try await synchronisePlan(for: record, at: now, on: db)
+            }
             return results
         }
+    }
+
+    /// Applies what a step does to the case beyond notifying (supervision, reassignment upward, a leader taking the
+    /// case), in the step's transaction, as the scheduler; a concurrent change to the case rolls the whole step back,
+    /// to fire in the next pass.
+    private func applyEffect(
+        _ action: CaseAction, to record: Case, step: PlannedStep, at now: Date, db: any SQLDatabase, audit: AuditLog
+    ) async throws -> Case {
+        let (changed, events) = try CaseLifecycle.apply(action, to: record, by: .system("scheduler"), at: now)
+        guard try await CaseRepository(db).update(changed, expectedVersion: record.version, events: events) else {
+            throw PinganError.conflict(field: "version", detail: "case \(record.number) changed during escalation")
+        }
+        try await audit.append(
+            AuditRecord(
+                actor: "system:scheduler", action: "case.\(action.name.rawValue)", objectType: "case",
+                objectID: changed.number,
+                change: [
+                    "status": changed.status.rawValue, "version": String(changed.version),
+                    "step": step.key.rawValue,
+                ]),
+            at: now)
+        return changed
     }
 
     /// The users a step reaches: the named leader, or the handlers and leaders of a recipient unit.

@@ -131,4 +131,53 @@ struct EscalationTests {
             #expect(try await inbox(harness, "handler.police").count >= 1)
         }
     }
+
+    /// The case object and the timeline's event types, as the centre sees them.
+    func caseAndTimeline(_ harness: WebHarness, _ number: String) async throws -> ([String: Any], [[String: Any]]) {
+        let centre = try await harness.login("operator.zhou")
+        let record = try await harness.send(.get, "/api/v1/cases/\(number)", token: centre).json()
+        let events = try await harness.send(.get, "/api/v1/cases/\(number)/events", token: centre).json()
+        return (record["case"] as? [String: Any] ?? [:], events["items"] as? [[String: Any]] ?? [])
+    }
+
+    @Test func aLevel3DisputeOverdueIsTakenOverByTheStreetsPrincipal() async throws {
+        try await WebHarness.run { harness in
+            let number = try await openAndAssign(harness, level: "level3")
+            let (before, _) = try await caseAndTimeline(harness, number)
+            let deadline = try #require(Timestamp.parse(before["deadline"] as? String ?? ""))
+            let scheduler = EscalationScheduler(harness.env)
+            _ = try await scheduler.runOnce(now: deadline.addingTimeInterval(1))
+
+            let director = try await harness.env.provider.read { db in
+                try await db.raw("SELECT id FROM users WHERE username = 'leader.guanyuan.director'").first()?
+                    .decode(column: "id", as: String.self)
+            }
+            let (after, events) = try await caseAndTimeline(harness, number)
+            #expect((after["responsible_person_id"] as? String)?.lowercased() == director?.lowercased())
+            #expect(after["status"] as? String == "assigned")
+            let takeOver = try #require(events.last { $0["type"] as? String == "assigned" })
+            let actor = takeOver["actor"] as? [String: Any]
+            #expect(actor?["kind"] as? String == "system" && actor?["name"] as? String == "scheduler")
+            #expect((takeOver["note"] as? String ?? "").hasPrefix("预警升级"))
+        }
+    }
+
+    @Test func aLevel1DisputeOverdueIsPutUnderSupervisionByTheNextHigherCentre() async throws {
+        try await WebHarness.run { harness in
+            let number = try await openAndAssign(harness, level: "level1")
+            let (before, _) = try await caseAndTimeline(harness, number)
+            #expect(before["supervision"] == nil)
+            let deadline = try #require(Timestamp.parse(before["deadline"] as? String ?? ""))
+            let fired = try await EscalationScheduler(harness.env).runOnce(now: deadline.addingTimeInterval(60))
+            #expect(fired.contains { $0.effect == .raiseSupervision })
+
+            let (after, events) = try await caseAndTimeline(harness, number)
+            let supervision = try #require(after["supervision"] as? [String: Any])
+            // The deadline had passed, so the supervision runs for the grace period from the escalation.
+            let until = try #require(Timestamp.parse(supervision["deadline"] as? String ?? ""))
+            #expect(until == deadline.addingTimeInterval(60 + 3 * 86_400))
+            #expect(events.contains { $0["type"] as? String == "supervision_on" })
+            #expect(try await EscalationScheduler(harness.env).runOnce(now: deadline.addingTimeInterval(120)).isEmpty)
+        }
+    }
 }

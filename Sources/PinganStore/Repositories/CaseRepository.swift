@@ -99,6 +99,16 @@ public struct CaseRepository: Sendable {
         ).all().map(Self.stored)
     }
 
+    /// Resolved cases, least recently changed first: the candidates for closing after the feedback period.
+    public func resolved(limit: Int) async throws -> [Stored] {
+        try await db.raw(
+            """
+            SELECT record, region_path, reporter_id FROM cases WHERE status = 'resolved'
+            ORDER BY updated_at LIMIT \(literal: max(1, limit))
+            """
+        ).all().map(Self.stored)
+    }
+
     private static func stored(_ row: any SQLRow) throws -> Stored {
         Stored(
             record: try decode(row.string("record")), regionPath: try row.string("region_path"),

@@ -10,3 +10,9 @@ public enum CaseFeedback: String, Sendable, Equatable, Codable, CaseIterable {
     /// No feedback was given within the feedback period (未评价); only allowed when closing after that period.
     case none
 }
+
+extension CaseFeedback {
+    /// How long the citizen has to give feedback after a case is resolved; after it, the centre's background work
+    /// closes the case with feedback ``none`` (BRIEF §1 "closed after feedback or after a feedback period").
+    public static let defaultPeriod: TimeInterval = 7 * 86_400
+}
