@@ -13,7 +13,9 @@ func inTransaction<T: Sendable>(
         return result
     } catch {
         do {
-            try await db.raw("ROLLBACK").run()
+            // In an unstructured task, so that a cancelled request still rolls back before its connection goes back
+            // to the pool (a cancelled query would leave the connection inside the failed transaction).
+            try await Task { try await db.raw("ROLLBACK").run() }.value
         } catch let rollbackError {
             logger.error("rollback failed", metadata: ["error": "\(String(reflecting: rollbackError))"])
         }
