@@ -40,3 +40,53 @@ struct TransactionTests {
         }
     }
 }
+
+@Suite("SQLite group commit")
+struct GroupCommitTests {
+    @Test func queuedTransactionsShareCommitsAndFailAlone() async throws {
+        try await TestDatabase.with(.sqlite) { provider in
+            let sqlite = try #require(provider as? SQLiteProvider)
+            try await provider.transaction { db in
+                try await db.raw("CREATE TABLE scratch (x INTEGER PRIMARY KEY)").run()
+            }
+            let before = sqlite.commitCount
+            struct Refused: Error {}
+            let outcomes = try await withThrowingTaskGroup(of: (Int, Bool).self) { group in
+                for value in 1...200 {
+                    group.addTask {
+                        do {
+                            try await provider.transaction { db in
+                                try await db.raw("INSERT INTO scratch (x) VALUES (\(literal: value))").run()
+                                if value % 10 == 0 { throw Refused() }  // after its insert: must roll back alone
+                                if value % 25 == 1 {
+                                    // A duplicate key: the statement fails inside the member's savepoint.
+                                    try await db.raw("INSERT INTO scratch (x) VALUES (\(literal: value))").run()
+                                }
+                            }
+                            // Acknowledged means durable and visible to readers.
+                            let seen = try await provider.read { db in
+                                try await db.raw("SELECT COUNT(*) AS n FROM scratch WHERE x = \(literal: value)")
+                                    .first()?.decode(column: "n", as: Int.self)
+                            }
+                            #expect(seen == 1)
+                            return (value, true)
+                        } catch {
+                            return (value, false)
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Int: Bool]()) { $0[$1.0] = $1.1 }
+            }
+            let expected = Dictionary(uniqueKeysWithValues: (1...200).map { ($0, $0 % 10 != 0 && $0 % 25 != 1) })
+            #expect(outcomes == expected)
+            let stored = try await provider.read { db in
+                try await db.raw("SELECT x FROM scratch ORDER BY x").all().map {
+                    try $0.decode(column: "x", as: Int.self)
+                }
+            }
+            #expect(stored == expected.filter(\.value).keys.sorted())
+            let commits = sqlite.commitCount - before
+            #expect(commits >= 1 && commits < 200, "\(commits) commits for 200 transactions")
+        }
+    }
+}

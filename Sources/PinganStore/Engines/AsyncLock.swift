@@ -17,6 +17,10 @@ final class AsyncLock: Sendable {
         return try await body()
     }
 
+    /// Whether tasks are queued for the lock (meaningful to its holder: they will get it, in order, since waiting
+    /// cannot be cancelled).
+    var hasWaiters: Bool { state.withLock { !$0.waiters.isEmpty } }
+
     private func lock() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let acquired = state.withLock { state -> Bool in

@@ -1,0 +1,110 @@
+import Synchronization
+
+/// Group commit for SQLite's one writer (docs/ARCHITECTURE.md "The store"): with `synchronous = FULL` each COMMIT
+/// waits for an fsync (5 ms on the reference machine), which would cap the writer at ~200 transactions per second.
+/// Write transactions that queue behind each other therefore share one `BEGIN IMMEDIATE … COMMIT`: each runs in its
+/// own SAVEPOINT (a failing one rolls back to it alone and fails at once), and each successful one is acknowledged
+/// only after the shared COMMIT — so an acknowledged write is still durable, and a failed COMMIT fails every member.
+///
+/// The holder of the writer lock decides: if others are waiting for the lock and the batch is young and small, it
+/// leaves the transaction open for them and waits for its ``Ticket``; otherwise it commits. Waiting for the lock
+/// cannot be cancelled, so someone always closes an open batch. All state is touched only under the writer lock.
+final class GroupCommit: Sendable {
+    /// How many transactions at most share one commit.
+    static let maximumMembers = 64
+    /// How long a batch stays open at most before its holder commits, whoever is waiting.
+    static let maximumAge = Duration.milliseconds(10)
+
+    /// A member's wait for the shared COMMIT.
+    final class Ticket: Sendable {
+        private struct State {
+            var outcome: Result<Void, any Error>?
+            var continuation: CheckedContinuation<Void, any Error>?
+        }
+
+        private let state = Mutex(State())
+
+        /// Resolves the ticket (once).
+        func resolve(_ outcome: Result<Void, any Error>) {
+            let waiting = state.withLock { state -> CheckedContinuation<Void, any Error>? in
+                guard state.outcome == nil else { return nil }
+                state.outcome = outcome
+                defer { state.continuation = nil }
+                return state.continuation
+            }
+            waiting?.resume(with: outcome)
+        }
+
+        /// Waits until the ticket is resolved; throws the COMMIT's error if it failed.
+        func wait() async throws {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                let outcome = state.withLock { state -> Result<Void, any Error>? in
+                    if state.outcome == nil { state.continuation = continuation }
+                    return state.outcome
+                }
+                if let outcome { continuation.resume(with: outcome) }
+            }
+        }
+    }
+
+    private struct State {
+        var open = false
+        var openedAt = ContinuousClock.now
+        var members: [Ticket] = []
+        var count = 0
+    }
+
+    private let state = Mutex(State())
+    private let commits = Atomic<Int>(0)
+
+    /// Batches committed so far.
+    var commitCount: Int { commits.load(ordering: .relaxed) }
+
+    /// Whether a batch is open (a transaction has begun and not yet ended).
+    var isOpen: Bool { state.withLock { $0.open } }
+
+    /// Marks a batch begun.
+    func begin() {
+        state.withLock { state in
+            state.open = true
+            state.openedAt = .now
+            state.count = 0
+            state.members = []
+        }
+    }
+
+    /// Counts a member and answers the savepoint name it runs in.
+    func join() -> String {
+        state.withLock { state in
+            state.count += 1
+            return "pingan_w\(state.count)"
+        }
+    }
+
+    /// Whether the holder should leave the batch open for `othersWaiting` transactions.
+    func shouldStayOpen(othersWaiting: Bool) -> Bool {
+        guard othersWaiting else { return false }
+        return state.withLock { state in
+            state.count < Self.maximumMembers && ContinuousClock.now - state.openedAt < Self.maximumAge
+        }
+    }
+
+    /// Adds a successful member that waits for the COMMIT.
+    func park(_ ticket: Ticket) {
+        state.withLock { $0.members.append(ticket) }
+    }
+
+    /// Ends the batch and resolves every waiting member with `outcome`.
+    func end(_ outcome: Result<Void, any Error>) {
+        if case .success = outcome { commits.wrappingAdd(1, ordering: .relaxed) }
+        let members = state.withLock { state -> [Ticket] in
+            defer {
+                state.open = false
+                state.members = []
+                state.count = 0
+            }
+            return state.members
+        }
+        for member in members { member.resolve(outcome) }
+    }
+}
