@@ -143,14 +143,12 @@ public struct CaseService: Sendable {
                         "level": record.level.rawValue, "parties": String(request.parties.count),
                     ]),
                 at: now)
-            let recent = try await cases.recentOpen(
+            let recent = try await cases.duplicateCandidates(
                 category: intake.categoryCode, since: now.addingTimeInterval(-7 * 86_400), limit: 200)
             let probe = DuplicateProbe(
                 categoryCode: record.categoryCode, regionPath: region.path,
                 text: record.title + " " + record.description, at: now)
-            let candidates = recent.filter { $0.record.id != record.id }.map {
-                DuplicateCandidate($0.record, regionPath: $0.regionPath)
-            }
+            let candidates = recent.filter { $0.caseID != record.id }
             return (record, DuplicateSuggester().suggestions(for: probe, among: candidates))
         }
         let suggestions = result.1

@@ -87,16 +87,30 @@ public struct CaseRepository: Sendable {
             .first().map(Self.stored)
     }
 
-    /// Open cases of `category` created since `since`, newest first: the candidates for duplicate suggestions.
-    public func recentOpen(category: String, since: Date, limit: Int) async throws -> [Stored] {
-        try await db.raw(
+    /// Open cases of `category` created since `since`, newest first, as duplicate candidates: only the columns the
+    /// check needs, with the title and description taken out of the record by the database rather than decoding
+    /// whole records (the check runs at every intake).
+    public func duplicateCandidates(category: String, since: Date, limit: Int) async throws -> [DuplicateCandidate] {
+        let dialect = Dialect(of: db)
+        let title = dialect.jsonText("record", key: "title")
+        let description = dialect.jsonText("record", key: "description")
+        return try await db.raw(
             """
-            SELECT record, region_path, reporter_id FROM cases
+            SELECT id, number, category_code, region_path, created_at, status, \(unsafeRaw: title) AS title,
+                \(unsafeRaw: description) AS description
+            FROM cases
             WHERE category_code = \(bind: category) AND created_at >= \(bind: Timestamp.format(since))
                 AND status IN ('received', 'assigned', 'in_progress', 'resolved')
             ORDER BY created_at DESC LIMIT \(literal: max(1, limit))
             """
-        ).all().map(Self.stored)
+        ).all().map { row in
+            DuplicateCandidate(
+                caseID: try row.uuid("id"), number: try row.string("number"),
+                categoryCode: try row.string("category_code"), regionPath: try row.string("region_path"),
+                text: (try row.optionalString("title") ?? "") + "\n" + (try row.optionalString("description") ?? ""),
+                createdAt: try row.date("created_at"),
+                status: CaseStatus(rawValue: try row.string("status")) ?? .received)
+        }
     }
 
     /// Resolved cases, least recently changed first: the candidates for closing after the feedback period.
