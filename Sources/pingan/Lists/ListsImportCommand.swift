@@ -17,7 +17,7 @@ struct ListsImportCommand: AsyncParsableCommand {
     @Argument(help: "The document to import (UTF-8 text).")
     var file: String
 
-    @Option(help: "Input format: text (csv, xlsx and yaml are not available yet).")
+    @Option(help: "Input format: text, csv or yaml (xlsx is not available yet).")
     var format: String = "text"
 
     @Flag(help: "Check the file and print what would be imported; store nothing.")
@@ -36,12 +36,12 @@ struct ListsImportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        guard format == "text" else {
-            fail("importing --format \(format) is not available yet; use --format text", code: 2)
+        guard let format = ListImportFormat(rawValue: format) else {
+            fail("importing --format \(self.format) is not available yet; use text, csv or yaml", code: 2)
         }
         let result: ListImportResult
         do {
-            result = ResponsibilityListTextParser.parse(try ResponsibilityListTextParser.text(from: try readFile()))
+            result = try format.read(try ListFile.read(file))
         } catch {
             fail("\(file): \(error)")
         }
@@ -55,25 +55,8 @@ struct ListsImportCommand: AsyncParsableCommand {
         }
     }
 
-    /// The file's bytes; a missing file, a directory or a file over the limit end the command with one line.
-    private func readFile() throws(ListImportError) -> Data {
-        let path = URL(fileURLWithPath: file).path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            fail("\(file): no such file")
-        }
-        guard !isDirectory.boolValue else { fail("\(file): is a directory, not a file") }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-        // Checked before reading, so that a huge file is never loaded.
-        let limit = ResponsibilityListTextParser.maximumBytes
-        guard size <= limit else { throw .tooLarge(bytes: size, limit: limit) }
-        guard let data = FileManager.default.contents(atPath: path) else { fail("\(file): cannot read the file") }
-        return data
-    }
-
     /// Writes one line to stderr and exits with `code`.
     private func fail(_ message: String, code: Int32 = 1) -> Never {
-        FileHandle.standardError.write(Data("pingan lists import: \(message)\n".utf8))
-        Self.exit(withError: ExitCode(code))
+        ListFile.fail("import", message, code: code)
     }
 }
