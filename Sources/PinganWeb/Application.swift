@@ -48,6 +48,7 @@ public func buildRouter(env: ServiceEnvironment, settings: WebSettings) -> Route
     NotificationsController(notifications: NotificationService(env), webhooks: WebhookService(env)).addRoutes(to: api)
     MetricsController(metrics: LedgerMetricsService(env)).addRoutes(to: api)
     ReconciliationController(reconciliation: ReconciliationService(env)).addRoutes(to: api)
+    AssessmentsController(lists: ListService(env), assessment: AssessmentService(env)).addRoutes(to: api)
     return router
 }
 

@@ -5,6 +5,8 @@ struct ListsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lists",
         abstract: "Responsibility lists (责任清单): import, check and export.",
-        subcommands: [ListsImportCommand.self, ListsExportCommand.self]
+        subcommands: [
+            ListsImportCommand.self, ListsExportCommand.self, ListsVersionsCommand.self, ListsActivateCommand.self,
+        ]
     )
 }
