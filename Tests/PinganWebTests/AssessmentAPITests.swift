@@ -142,6 +142,29 @@ struct AssessmentAPITests {
             let ranked = try #require(try ranking.json()["ranked"] as? [[String: Any]])
             #expect(ranked.map { $0["unit_code"] as? String } == ["qs-justice", "qs-police"])
 
+            // outputs: the ranking and a scorecard as CSV, and a printable report with every text escaped
+            let rankingCSV = try await harness.send(.get, "\(base)/ranking.csv", token: admin)
+            #expect(rankingCSV.status == .ok)
+            #expect(rankingCSV.headers[.contentType] == "text/csv; charset=utf-8")
+            let rankingLines = rankingCSV.text.split(separator: "\r\n").map(String.init)
+            #expect(rankingLines.count == 3)
+            #expect(rankingLines.first?.hasPrefix("\u{FEFF}名次 rank,") == true)
+            #expect(rankingLines.dropFirst().first?.hasPrefix("1,qs-justice,青山区司法局,95,19,1,") == true)
+            #expect(rankingLines.last?.hasPrefix("2,qs-police,青山公安分局,-10,-4,2,") == true)
+            let cardCSV = try await harness.send(.get, "\(base)/scorecards/qs-police/export.csv", token: handler)
+            #expect(cardCSV.status == .ok)
+            #expect(cardCSV.text.contains("扣分 deduction,1,\"发生重大安全事故(特别重大-30分/件,重大-10分/件)\",,,,10,"))
+            #expect(cardCSV.text.contains("合计 total,,青山公安分局,40,6,,10,\"总分 -4, 得分率 -10%, 未达标 failed\""))
+            let report = try await harness.send(.get, "\(base)/scorecards/qs-police/report.html", token: admin)
+            #expect(report.status == .ok)
+            #expect(report.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(report.text.contains("<h1>青山公安分局 考核记分卡"))
+            #expect(report.text.contains("未达标 (failed)"))
+            let other = try await harness.send(.get, "\(base)/scorecards/qs-nowhere/report.html", token: admin)
+            try check(
+                other, "GET", "/api/v1/assessments/{period}/{region}/{list}/scorecards/{unit}/report.html", .notFound,
+                conformance)
+
             // the ladder
             let concluded = try await harness.send(.post, "\(base)/conclusion", token: admin)
             try check(concluded, "POST", "/api/v1/assessments/{period}/{region}/{list}/conclusion", .ok, conformance)

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 import PinganCore
 import PinganServices
 import PinganStore
@@ -186,9 +187,7 @@ struct AssessmentsController {
                         incident: .init(incident), openedCase: opened.map { AssessmentDTO.CaseDTO($0) })))
         }
         group.get("\(Self.base)/scorecards/{unit}") { _, context -> Created<AssessmentDTO.ScorecardDTO> in
-            let (card, unit) = try await assessment.scorecard(
-                try key(context), unitCode: try context.parameters.require("unit"), by: try context.actor())
-            return Created(value: .init(card, unit: unit, passMark: assessment.policy.passMark))
+            Created(value: try await scorecard(context))
         }
         group.get("\(Self.base)/ranking") { request, context -> Created<AssessmentDTO.RankingDTO> in
             var reader = QueryReader(request.uri.queryParameters)
@@ -197,6 +196,29 @@ struct AssessmentsController {
             let (ranking, units) = try await assessment.ranking(
                 try key(context), minimumScoredItems: minimum, by: try context.actor())
             return Created(value: Self.dto(ranking, units: units, minimum: minimum))
+        }
+        group.get("\(Self.base)/ranking.csv") { request, context -> Response in
+            var reader = QueryReader(request.uri.queryParameters)
+            let minimum = reader.integer("minimum_scored_items", in: 1...1000) ?? 1
+            try reader.finish()
+            let (ranking, units) = try await assessment.ranking(
+                try key(context), minimumScoredItems: minimum, by: try context.actor())
+            return Self.file(
+                AssessmentExport.rankingCSV(Self.dto(ranking, units: units, minimum: minimum)),
+                type: "text/csv; charset=utf-8", name: "ranking.csv")
+        }
+        group.get("\(Self.base)/scorecards/{unit}/export.csv") { _, context -> Response in
+            let card = try await scorecard(context)
+            return Self.file(
+                AssessmentExport.scorecardCSV(card), type: "text/csv; charset=utf-8",
+                name: "scorecard-\(card.unitCode).csv")
+        }
+        group.get("\(Self.base)/scorecards/{unit}/report.html") { _, context -> Response in
+            let card = try await scorecard(context)
+            let key = try key(context)
+            return Self.file(
+                AssessmentExport.scorecardHTML(card, period: key.period, region: key.regionCode),
+                type: "text/html; charset=utf-8", name: nil)
         }
         group.post("\(Self.base)/conclusion") { _, context -> Items<AssessmentDTO.CaseDTO> in
             let opened = try await assessment.conclude(try key(context), by: try context.actor())
@@ -267,6 +289,21 @@ struct AssessmentsController {
                 unitCode: try context.parameters.require("code"), on: date, by: actor)
             return Created(value: AssessmentDTO.EligibilityDTO(answer, unit: unit))
         }
+    }
+
+    private func scorecard(_ context: PinganRequestContext) async throws -> AssessmentDTO.ScorecardDTO {
+        let (card, unit) = try await assessment.scorecard(
+            try key(context), unitCode: try context.parameters.require("unit"), by: try context.actor())
+        return AssessmentDTO.ScorecardDTO(card, unit: unit, passMark: assessment.policy.passMark)
+    }
+
+    /// A text file answer (CSV for download, or HTML to print), never cached.
+    static func file(_ text: String, type: String, name: String?) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        headers[.cacheControl] = "no-store"
+        if let name { headers[.contentDisposition] = "attachment; filename=\"\(name)\"" }
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
 
     static func binding(_ body: BindingBody) throws(PinganError) -> MetricBinding {

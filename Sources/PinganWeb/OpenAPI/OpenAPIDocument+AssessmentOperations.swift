@@ -82,6 +82,25 @@ extension OpenAPIDocument {
                 ],
                 responses: [200: R.json("The ranking.", S.ref("Ranking"))], errors: [404, 422]),
             .init(
+                method: .get, path: "\(base)/ranking.csv", operationID: "assessmentRankingCSV", tag: "assessment",
+                summary: "The ranking as CSV for Excel (UTF-8 with BOM, bilingual header)",
+                parameters: key + [
+                    P.query(
+                        "minimum_scored_items", "Units with fewer scored items are listed unranked (default 1).",
+                        schema: S.integer(minimum: 1, maximum: 1000))
+                ],
+                responses: [200: R.content("The ranking.", mediaType: "text/csv", S.string())], errors: [404, 422]),
+            .init(
+                method: .get, path: "\(base)/scorecards/{unit}/export.csv", operationID: "unitScorecardCSV",
+                tag: "assessment", summary: "A unit's scorecard as CSV for Excel",
+                parameters: key + [P.path("unit", "The unit's code.")],
+                responses: [200: R.content("The scorecard.", mediaType: "text/csv", S.string())], errors: [404, 422]),
+            .init(
+                method: .get, path: "\(base)/scorecards/{unit}/report.html", operationID: "unitScorecardReport",
+                tag: "assessment", summary: "A printable HTML report of a unit's scorecard",
+                parameters: key + [P.path("unit", "The unit's code.")],
+                responses: [200: R.content("The report.", mediaType: "text/html", S.string())], errors: [404, 422]),
+            .init(
                 method: .post, path: "\(base)/conclusion", operationID: "concludeAssessment", tag: "assessment",
                 summary: "Conclude: every unit below the pass mark enters the ladder at 通报 (once)",
                 parameters: key,
