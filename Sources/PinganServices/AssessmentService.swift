@@ -284,7 +284,16 @@ public struct AssessmentService: Sendable {
             guard principal.has(.handler) || principal.has(.leader) || principal.has(.admin) else {
                 throw PinganError.forbidden("only the unit's handlers and leaders file appeals")
             }
-            let ownUnit = score.unitID.map { $0 == principal.unitID } ?? true
+            let ownUnit: Bool
+            if let unitID = score.unitID {
+                ownUnit = unitID == principal.unitID
+            } else {
+                // A subject-wide score: the appellant's unit must lead the item.
+                let stored = try await ListRepository(db).find(id: score.listID)
+                let leads = stored?.list.scorableItems.first { $0.key == score.itemKey }?.leadUnits ?? []
+                let ids = Set(stored?.unitMatches.filter { leads.contains($0.name) }.compactMap(\.unitID) ?? [])
+                ownUnit = ids.contains(principal.unitID)
+            }
             guard ownUnit || principal.has(.admin) else { throw PinganError.notFound(entity: "score", id: scoreID) }
             guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw PinganError.invalid(field: "reason", rule: "required", detail: "say why the score is wrong")

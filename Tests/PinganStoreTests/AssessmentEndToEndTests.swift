@@ -145,6 +145,10 @@ struct AssessmentEndToEndTests {
             }
 
             // act 5: an appeal, upheld in part with the assessor's decision on record
+            let outsider = Self.principal("handler.justice", [.handler], unit: justiceUnit)
+            await #expect(throws: PinganError.notFound(entity: "score", id: ledgerScore.id.uuidString)) {
+                try await assessment.fileAppeal(scoreID: ledgerScore.id.uuidString, reason: "不服", by: outsider)
+            }
             let appeal = try await assessment.fileAppeal(
                 scoreID: ledgerScore.id.uuidString, reason: "台账已部分补齐", by: handler)
             let (decided, changed) = try await assessment.decideAppeal(

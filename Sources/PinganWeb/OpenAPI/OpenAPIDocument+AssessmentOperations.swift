@@ -15,6 +15,9 @@ extension OpenAPIDocument {
             P.path("list", "The list version's id; it must be activated for the period and region."),
         ]
         let caseID = P.path("id", "The accountability case's id.")
+        let minimum = P.query(
+            "minimum_scored_items", "Units with fewer scored items are listed unranked (default 1).",
+            schema: S.integer(minimum: 1, maximum: 1000))
         return listOperations + [
             .init(
                 method: .post, path: "\(base)/bindings", operationID: "bindAssessmentItem", tag: "assessment",
@@ -75,20 +78,12 @@ extension OpenAPIDocument {
             .init(
                 method: .get, path: "\(base)/ranking", operationID: "assessmentRanking", tag: "assessment",
                 summary: "The units ranked by their share of the scored points",
-                parameters: key + [
-                    P.query(
-                        "minimum_scored_items", "Units with fewer scored items are listed unranked (default 1).",
-                        schema: S.integer(minimum: 1, maximum: 1000))
-                ],
+                parameters: key + [minimum],
                 responses: [200: R.json("The ranking.", S.ref("Ranking"))], errors: [404, 422]),
             .init(
                 method: .get, path: "\(base)/ranking.csv", operationID: "assessmentRankingCSV", tag: "assessment",
                 summary: "The ranking as CSV for Excel (UTF-8 with BOM, bilingual header)",
-                parameters: key + [
-                    P.query(
-                        "minimum_scored_items", "Units with fewer scored items are listed unranked (default 1).",
-                        schema: S.integer(minimum: 1, maximum: 1000))
-                ],
+                parameters: key + [minimum],
                 responses: [200: R.content("The ranking.", mediaType: "text/csv", S.string())], errors: [404, 422]),
             .init(
                 method: .get, path: "\(base)/scorecards/{unit}/export.csv", operationID: "unitScorecardCSV",
