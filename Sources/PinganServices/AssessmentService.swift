@@ -372,6 +372,20 @@ public struct AssessmentService: Sendable {
         }
     }
 
+    /// Every lead unit's scorecard, in the list's order of first mention.
+    public func scorecards(_ key: Key, by actor: Actor) async throws -> [(Scorecard, OrgUnit)] {
+        try await env.provider.read { db in
+            let context = try await self.context(key, db: db, actor: actor)
+            var result: [(Scorecard, OrgUnit)] = []
+            let ids = Self.leadUnitIDs(context)
+            for card in try await self.cards(context, db: db, unitIDs: ids) {
+                guard let unit = try await UnitRepository(db).find(id: card.unitID) else { continue }
+                result.append((card, unit))
+            }
+            return result
+        }
+    }
+
     /// Concludes the assessment: every lead unit whose scorecard is below the pass mark enters the ladder at 通报
     /// (once per unit, period, region and list). Returns the cases opened now.
     public func conclude(_ key: Key, by actor: Actor) async throws -> [AccountabilityCase] {

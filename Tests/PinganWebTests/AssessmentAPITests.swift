@@ -160,6 +160,10 @@ struct AssessmentAPITests {
             #expect(report.headers[.contentType] == "text/html; charset=utf-8")
             #expect(report.text.contains("<h1>青山公安分局 考核记分卡"))
             #expect(report.text.contains("未达标 (failed)"))
+            let subject = try await harness.send(.get, "\(base)/report.html", token: admin)
+            #expect(subject.status == .ok)
+            #expect(subject.text.contains("<h1>考核报告 <small>Assessment report</small></h1>"))
+            #expect(subject.text.contains("<h2>青山公安分局</h2>") && subject.text.contains("<h2>青山区司法局</h2>"))
             let other = try await harness.send(.get, "\(base)/scorecards/qs-nowhere/report.html", token: admin)
             try check(
                 other, "GET", "/api/v1/assessments/{period}/{region}/{list}/scorecards/{unit}/report.html", .notFound,

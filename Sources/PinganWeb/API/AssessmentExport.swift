@@ -59,6 +59,38 @@ enum AssessmentExport {
 
     /// A printable HTML report of a unit's scorecard; every text is escaped.
     static func scorecardHTML(_ card: AssessmentDTO.ScorecardDTO, period: String, region: String) -> String {
+        page(
+            title: "\(card.unitName) 考核记分卡", english: "Scorecard", period: period, region: region,
+            listID: card.listId, body: section(card, heading: "h2"))
+    }
+
+    /// A printable HTML report for the subject as a whole: the ranking, then every ranked and unranked unit's
+    /// scorecard.
+    static func subjectHTML(
+        _ ranking: AssessmentDTO.RankingDTO, cards: [AssessmentDTO.ScorecardDTO], listID: UUID, period: String,
+        region: String
+    ) -> String {
+        var body = "<h2>排名 Ranking</h2>\n<table><tr><th>名次</th><th>单位</th><th>得分率</th><th>总分</th>"
+        body += "<th>已评分项</th><th>备注</th></tr>\n"
+        for entry in ranking.ranked {
+            body += "<tr><td class=n>\(entry.rank)</td><td>\(html(entry.unitName))</td>"
+            body += "<td class=n>\(percent(entry.share))</td><td class=n>\(number(entry.total))</td>"
+            body += "<td class=n>\(entry.scoredItems)</td><td></td></tr>\n"
+        }
+        for entry in ranking.unranked {
+            body += "<tr><td></td><td>\(html(entry.unitName))</td><td></td><td></td>"
+            body += "<td class=n>\(entry.scoredItems)</td><td>未排名 unranked: \(html(entry.reason))</td></tr>\n"
+        }
+        body += "</table>\n"
+        for card in cards {
+            body += "<h2>\(html(card.unitName))</h2>\n" + section(card, heading: "h3")
+        }
+        return page(
+            title: "考核报告", english: "Assessment report", period: period, region: region, listID: listID,
+            body: body)
+    }
+
+    private static func section(_ card: AssessmentDTO.ScorecardDTO, heading: String) -> String {
         var rows = ""
         for line in card.lines {
             rows += "<tr><td>\(html(line.itemKey))</td><td>\(html(line.title))</td><td class=n>\(number(line.maximum))"
@@ -72,27 +104,35 @@ enum AssessmentExport {
         }
         let verdict = card.failed ? "未达标 (failed)" : "达标 (passed)"
         return """
-            <!doctype html>
-            <html lang="zh-CN"><head><meta charset="utf-8">
-            <title>\(html(card.unitName)) 考核记分卡 \(html(period))</title>
-            <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%;margin-bottom:1.5em}\
-            td,th{border:1px solid #999;padding:4px 6px;vertical-align:top}.n{text-align:right}\
-            @media print{body{margin:0}}</style></head>
-            <body>
-            <h1>\(html(card.unitName)) 考核记分卡 <small>Scorecard</small></h1>
-            <p>考核周期 Period: \(html(period)) · 考核对象 Subject region: \(html(region)) · 清单版本 List version: \
-            \(card.listId.uuidString)</p>
-            <h2>评分项 Items</h2>
+            <\(heading)>评分项 Items</\(heading)>
             <table><tr><th>编号</th><th>名称</th><th>满分</th><th>得分</th><th>失分</th><th>说明</th></tr>
             \(rows)</table>
-            <h2>扣分 Deductions</h2>
+            <\(heading)>扣分 Deductions</\(heading)>
             <table><tr><th>条目</th><th>内容</th><th>扣分</th><th>说明</th></tr>
             \(deductions)</table>
             <p><strong>合计 Total: \(number(card.total))</strong> (得分 \(number(card.earned)) − 扣分 \
             \(number(card.deducted))), 得分率 \(percent(card.share)) · \(verdict)</p>
-            </body></html>
 
             """
+    }
+
+    private static func page(
+        title: String, english: String, period: String, region: String, listID: UUID, body: String
+    ) -> String {
+        """
+        <!doctype html>
+        <html lang="zh-CN"><head><meta charset="utf-8">
+        <title>\(html(title)) \(html(period))</title>
+        <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%;margin-bottom:1.5em}\
+        td,th{border:1px solid #999;padding:4px 6px;vertical-align:top}.n{text-align:right}\
+        @media print{body{margin:0}h2{page-break-before:auto}}</style></head>
+        <body>
+        <h1>\(html(title)) <small>\(english)</small></h1>
+        <p>考核周期 Period: \(html(period)) · 考核对象 Subject region: \(html(region)) · 清单版本 List version: \
+        \(listID.uuidString)</p>
+        \(body)</body></html>
+
+        """
     }
 
     /// A CSV line: text cells escaped as the ledger export does (quotes, formula defusing); cells that are numbers

@@ -220,6 +220,20 @@ struct AssessmentsController {
                 AssessmentExport.scorecardHTML(card, period: key.period, region: key.regionCode),
                 type: "text/html; charset=utf-8", name: nil)
         }
+        group.get("\(Self.base)/report.html") { _, context -> Response in
+            let key = try key(context)
+            let actor = try context.actor()
+            let (ranking, units) = try await assessment.ranking(key, minimumScoredItems: 1, by: actor)
+            let cards = try await assessment.scorecards(key, by: actor).map { card, unit in
+                AssessmentDTO.ScorecardDTO(card, unit: unit, passMark: assessment.policy.passMark)
+            }
+            let listID = try await lists.version(id: key.listID, by: actor).id
+            return Self.file(
+                AssessmentExport.subjectHTML(
+                    Self.dto(ranking, units: units, minimum: 1), cards: cards, listID: listID, period: key.period,
+                    region: key.regionCode),
+                type: "text/html; charset=utf-8", name: nil)
+        }
         group.post("\(Self.base)/conclusion") { _, context -> Items<AssessmentDTO.CaseDTO> in
             let opened = try await assessment.conclude(try key(context), by: try context.actor())
             return Items(items: opened.map { AssessmentDTO.CaseDTO($0) })

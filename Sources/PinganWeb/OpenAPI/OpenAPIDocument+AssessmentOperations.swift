@@ -96,6 +96,11 @@ extension OpenAPIDocument {
                 parameters: key + [P.path("unit", "The unit's code.")],
                 responses: [200: R.content("The report.", mediaType: "text/html", S.string())], errors: [404, 422]),
             .init(
+                method: .get, path: "\(base)/report.html", operationID: "assessmentReport", tag: "assessment",
+                summary: "A printable HTML report for the subject as a whole: the ranking and every unit's scorecard",
+                parameters: key,
+                responses: [200: R.content("The report.", mediaType: "text/html", S.string())], errors: [404, 422]),
+            .init(
                 method: .post, path: "\(base)/conclusion", operationID: "concludeAssessment", tag: "assessment",
                 summary: "Conclude: every unit below the pass mark enters the ladder at 通报 (once)",
                 parameters: key,
