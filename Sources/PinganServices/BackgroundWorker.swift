@@ -1,10 +1,12 @@
 import Foundation
 import Logging
+import PinganCore
 import PinganStore
 import ServiceLifecycle
 
 /// The background work of a Pingan process (DESIGN "The scheduler"): every `interval` it takes or renews the
-/// `background` lease and, while it holds it, fires due escalation steps and delivers due webhook messages. One process at a time does the work;
+/// `background` lease and, while it holds it, fires due escalation steps, takes due accountability-ladder steps and
+/// delivers due webhook messages. One process at a time does the work;
 /// the effects themselves are keyed so that an overlap never does anything twice.
 public struct BackgroundWorker: Service {
     private let env: ServiceEnvironment
@@ -61,6 +63,11 @@ public struct BackgroundWorker: Service {
         }
         for number in try await CaseService(env).closeAfterFeedbackPeriod(now: now) {
             env.logger.notice("case closed after the feedback period", metadata: ["case.number": "\(number)"])
+        }
+        for moved in try await AssessmentService(env).advanceLadder(by: .system("scheduler")) {
+            env.logger.notice(
+                "accountability ladder advanced",
+                metadata: ["case": "\(moved.id)", "step": "\(moved.current?.step.rawValue ?? "")"])
         }
         try await webhooks.deliverDue()
         return true

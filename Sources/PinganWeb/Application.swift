@@ -49,6 +49,7 @@ public func buildRouter(env: ServiceEnvironment, settings: WebSettings) -> Route
     MetricsController(metrics: LedgerMetricsService(env)).addRoutes(to: api)
     ReconciliationController(reconciliation: ReconciliationService(env)).addRoutes(to: api)
     PoliciesController(policies: PolicyService(env)).addRoutes(to: api)
+    AssessmentsController(lists: ListService(env), assessment: AssessmentService(env)).addRoutes(to: api)
     return router
 }
 

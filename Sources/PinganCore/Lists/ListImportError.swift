@@ -13,6 +13,8 @@ public enum ListImportError: Error, Sendable, Equatable, CustomStringConvertible
     case noList
     /// The lists may not be stored, for the reason given (a list names no units; a strict import found problems).
     case refused(String)
+    /// A structured document (YAML, CSV) that does not fit its format or schema, with the line when known.
+    case malformed(line: Int?, reason: String)
 
     /// One line for the command line and the API.
     public var description: String {
@@ -27,6 +29,8 @@ public enum ListImportError: Error, Sendable, Equatable, CustomStringConvertible
             "no responsibility list found (no heading with points such as \"一、……(60分)\")"
         case .refused(let reason):
             reason
+        case .malformed(let line, let reason):
+            (line.map { "line \($0): " } ?? "") + reason
         }
     }
 }

@@ -13,6 +13,7 @@ extension OpenAPIDocument {
         schemas.merge(notificationSchemas) { _, new in new }
         schemas.merge(ledgerSchemas) { _, new in new }
         schemas.merge(policySchemas) { _, new in new }
+        schemas.merge(assessmentSchemas) { _, new in new }
         return schemas
     }
 

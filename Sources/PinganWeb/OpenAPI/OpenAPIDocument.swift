@@ -66,7 +66,7 @@ public enum OpenAPIDocument {
     /// Every documented operation.
     static var operations: [OpenAPIOperation] {
         systemOperations + accountOperations + caseOperations + ledgerOperations + policyOperations
-            + notificationOperations
+            + notificationOperations + assessmentOperations
     }
 
     private static let description = """
@@ -88,5 +88,8 @@ public enum OpenAPIDocument {
         ("metrics", "Ledger metrics per unit or region, every number explained."),
         ("reconciliation", "Monthly reconciliation (每月交账) and joint consultations."),
         ("notifications", "The caller's inbox and outbound webhooks."),
+        ("lists", "Responsibility lists (责任清单): import, versions, activation for a period and region."),
+        ("assessment", "Scoring (考核), incidents and deductions (负面清单), appeals (申诉), scorecards and ranking."),
+        ("ladder", "The accountability ladder (通报 → 约谈 → 挂牌督办 → 一票否决) and honours eligibility."),
     ]
 }

@@ -4,7 +4,9 @@ import ArgumentParser
 struct ListsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lists",
-        abstract: "Responsibility lists (责任清单): import and check.",
-        subcommands: [ListsImportCommand.self]
+        abstract: "Responsibility lists (责任清单): import, check and export.",
+        subcommands: [
+            ListsImportCommand.self, ListsExportCommand.self, ListsVersionsCommand.self, ListsActivateCommand.self,
+        ]
     )
 }

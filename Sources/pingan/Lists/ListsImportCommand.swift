@@ -1,12 +1,14 @@
 import ArgumentParser
 import Foundation
 import PinganCore
+import PinganServices
+import PinganStore
 
 /// `pingan lists import FILE [--format text] [--dry-run] [--json] [--strict]` (issue 7, "Importers").
 ///
 /// Reads a responsibility-list document and, with `--dry-run`, prints the lists it holds — tree, points, units,
-/// negative-list rules — and the problems found, as text or as JSON. Storing lists needs the store, which does not
-/// exist yet: without `--dry-run` the command says so and exits with code 2.
+/// negative-list rules — and the problems found, as text or as JSON. Without `--dry-run` it stores every list as the
+/// next version of its title, with its unit names matched to Pingan's units (unmatched names are printed).
 struct ListsImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
@@ -14,10 +16,12 @@ struct ListsImportCommand: AsyncParsableCommand {
         discussion: "The text format is described in docs/LISTS.md."
     )
 
+    @OptionGroup var common: CommonOptions
+
     @Argument(help: "The document to import (UTF-8 text).")
     var file: String
 
-    @Option(help: "Input format: text (csv, xlsx and yaml are not available yet).")
+    @Option(help: "Input format: text, csv or yaml (xlsx is not available yet).")
     var format: String = "text"
 
     @Flag(help: "Check the file and print what would be imported; store nothing.")
@@ -36,18 +40,20 @@ struct ListsImportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        guard format == "text" else {
-            fail("importing --format \(format) is not available yet; use --format text", code: 2)
+        guard let format = ListImportFormat(rawValue: format) else {
+            fail("importing --format \(self.format) is not available yet; use text, csv or yaml", code: 2)
         }
         let result: ListImportResult
         do {
-            result = ResponsibilityListTextParser.parse(try ResponsibilityListTextParser.text(from: try readFile()))
+            result = try format.read(try ListFile.read(file))
         } catch {
             fail("\(file): \(error)")
         }
         guard !result.lists.isEmpty else { fail("\(file): \(ListImportError.noList)") }
         guard dryRun else {
-            fail("storing responsibility lists is not available yet; run with --dry-run to check the file", code: 2)
+            if let rejection = result.rejection(strict: strict) { fail("\(file): \(rejection)") }
+            try await store(try ListFile.read(file), format: format)
+            return
         }
         print(json ? ListImportJSON.encode(result) : result.textReport(), terminator: "")
         if let rejection = result.rejection(strict: strict) {
@@ -55,25 +61,29 @@ struct ListsImportCommand: AsyncParsableCommand {
         }
     }
 
-    /// The file's bytes; a missing file, a directory or a file over the limit end the command with one line.
-    private func readFile() throws(ListImportError) -> Data {
-        let path = URL(fileURLWithPath: file).path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            fail("\(file): no such file")
+    /// Stores the lists (each as the next version of its title) and prints each version with the unit names that
+    /// matched no Pingan unit.
+    private func store(_ data: Data, format: ListImportFormat) async throws {
+        let (strict, file) = (strict, file)
+        try await Runtime.run(flags: common.flags) { _, env, _ in
+            let outcome = try await ListService(env).importDocument(
+                data, format: format, strict: strict, by: .system("cli"))
+            for stored in outcome.stored {
+                let points = stored.list.points.map { "\($0)分" } ?? "no points"
+                print("stored \(stored.id.uuidString) “\(stored.title)” version \(stored.version) (\(points))")
+            }
+            for missing in outcome.unmatched {
+                print("unmatched unit “\(missing.name)” in “\(missing.list)”: \(missing.reason)")
+            }
+            let serious = outcome.problems.filter { $0.severity >= .warning && $0.kind != .unmatchedUnit }
+            if !serious.isEmpty {
+                print("\(serious.count) problem(s) in \(file); run with --dry-run to see them")
+            }
         }
-        guard !isDirectory.boolValue else { fail("\(file): is a directory, not a file") }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-        // Checked before reading, so that a huge file is never loaded.
-        let limit = ResponsibilityListTextParser.maximumBytes
-        guard size <= limit else { throw .tooLarge(bytes: size, limit: limit) }
-        guard let data = FileManager.default.contents(atPath: path) else { fail("\(file): cannot read the file") }
-        return data
     }
 
     /// Writes one line to stderr and exits with `code`.
     private func fail(_ message: String, code: Int32 = 1) -> Never {
-        FileHandle.standardError.write(Data("pingan lists import: \(message)\n".utf8))
-        Self.exit(withError: ExitCode(code))
+        ListFile.fail("import", message, code: code)
     }
 }
