@@ -12,6 +12,7 @@ extension OpenAPIDocument {
         schemas.merge(caseSchemas) { _, new in new }
         schemas.merge(notificationSchemas) { _, new in new }
         schemas.merge(ledgerSchemas) { _, new in new }
+        schemas.merge(feedbackSchemas) { _, new in new }
         return schemas
     }
 

@@ -66,6 +66,7 @@ public enum OpenAPIDocument {
     /// Every documented operation.
     static var operations: [OpenAPIOperation] {
         systemOperations + accountOperations + caseOperations + ledgerOperations + notificationOperations
+            + feedbackOperations
     }
 
     private static let description = """
@@ -86,5 +87,8 @@ public enum OpenAPIDocument {
         ("metrics", "Ledger metrics per unit or region, every number explained."),
         ("reconciliation", "Monthly reconciliation (每月交账) and joint consultations."),
         ("notifications", "The caller's inbox and outbound webhooks."),
+        ("open311", "API keys of the client systems that post to the Open311 GeoReport v2 server at /open311/v2."),
+        ("feedback", "Citizen feedback (好差评) on resolved cases."),
+        ("imports", "Batch imports: 12345 hotline work orders."),
     ]
 }
