@@ -224,6 +224,16 @@ public struct Open311Service: Sendable {
         return try await env.provider.read { db in try await Open311Repository(db).publicRequests(scoped) }
     }
 
+    /// The status changes of the requests the client holding `apiKey` posted, in [`from`, `to`] (the
+    /// `servicerequestupdates` extension): only the events ``PinganCore/CaseEventType/open311Update`` tells.
+    public func updates(apiKey: String?, from: Date, to: Date) async throws -> [Open311Repository.Update] {
+        let (client, _) = try await client(apiKey: apiKey)
+        let all = try await env.provider.read { db in
+            try await Open311Repository(db).updates(clientID: client.id, from: from, to: to, limit: 5_000)
+        }
+        return Array(all.filter { $0.type.open311Update != nil }.prefix(1_000))
+    }
+
     /// `service_notice` for a case: the SLA's promise for its kind, category and level.
     public func notice(for record: Case) -> String? {
         sla.rule(kind: record.kind, category: record.categoryCode, level: record.level)?.rule.resolve.noticeText

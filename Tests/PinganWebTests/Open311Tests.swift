@@ -482,3 +482,42 @@ struct Open311Tests {
         }
     }
 }
+
+@Suite("Open311 servicerequestupdates")
+struct Open311UpdatesTests {
+    @Test func aClientReadsTheStatusChangesOfItsOwnRequestsOnly() async throws {
+        try await Open311Tests.live { live in
+            // setup: a request posted by the hotline, assigned and accepted; another client's request
+            let key = try await live.issueKey()
+            let other = try await live.issueKey(name: "city app")
+            let posted = try await live.client.post("v2/requests.json", form: Open311Tests.form(apiKey: key))
+            let id = try #require(try posted.array().first?["service_request_id"] as? String)
+            _ = try await live.client.post("v2/requests.json", form: Open311Tests.form(apiKey: other))
+            live.clock.advance(by: 600)
+            let centre = try await live.login("operator.zhou")
+            let assigned = try await live.json(
+                .post, "/api/v1/cases/\(id)/actions", token: centre,
+                body: #"{"action": "assign", "version": 1, "unit_code": "qs-st-guanyuan", "reason": "属地街道"}"#)
+            #expect(assigned["_status"] as? Int == 200)
+            let note = try await live.json(
+                .post, "/api/v1/cases/\(id)/actions", token: centre,
+                body: #"{"action": "add_note", "version": 2, "note": "内部备注:联系人张某某"}"#)
+            #expect(note["_status"] as? Int == 200)
+            // act
+            let json = try await live.client.get("v2/servicerequestupdates.json?api_key=\(key)")
+            let xml = try await live.client.get("v2/servicerequestupdates.xml?api_key=\(key)")
+            let noKey = try await live.client.get("v2/servicerequestupdates.json")
+            // verify
+            #expect(json.status == 200, "\(json.text)")
+            let updates = try json.array()
+            #expect(updates.map { $0["service_request_id"] as? String } == [id, id])
+            #expect(updates.map { $0["external_status_code"] as? String } == ["OPEN", "INTERNAL_REFERRAL"])
+            #expect(updates.allSatisfy { $0["status"] as? String == "open" && $0["update_id"] is String })
+            #expect(!json.text.contains("张某某"))
+            let root = try XMLTree.parse(xml.body)
+            #expect(root.name == "service_request_updates" && root.children.count == 2)
+            #expect(root.children.first?.name == "request_update")
+            #expect(noKey.status == 403)
+        }
+    }
+}

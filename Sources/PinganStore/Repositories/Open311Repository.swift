@@ -242,6 +242,39 @@ public struct Open311Repository: Sendable {
     }
 }
 
+extension Open311Repository {
+    /// A timeline event of a request a client posted, for the `servicerequestupdates` extension.
+    public struct Update: Sendable, Equatable {
+        /// The event id (`update_id`).
+        public var id: UUID
+        /// The case number (`service_request_id`).
+        public var caseNumber: String
+        /// The event type.
+        public var type: CaseEventType
+        /// When it happened.
+        public var at: Date
+    }
+
+    /// The timeline events in [`from`, `to`] of the requests client `clientID` posted, oldest first, at most
+    /// `limit`.
+    public func updates(clientID: UUID, from: Date, to: Date, limit: Int) async throws -> [Update] {
+        try await db.raw(
+            """
+            SELECT e.id, e.type, e.at, c.number FROM case_events e
+            JOIN open311_requests o ON o.case_id = e.case_id
+            JOIN cases c ON c.id = e.case_id
+            WHERE o.client_id = \(bind: clientID.uuidString) AND e.at >= \(bind: Timestamp.format(from))
+                AND e.at <= \(bind: Timestamp.format(to))
+            ORDER BY e.at, e.id LIMIT \(literal: max(1, limit))
+            """
+        ).all().compactMap { row in
+            guard let type = CaseEventType(rawValue: try row.string("type")) else { return nil }
+            return Update(
+                id: try row.uuid("id"), caseNumber: try row.string("number"), type: type, at: try row.date("at"))
+        }
+    }
+}
+
 extension JSONEncoder {
     /// Keys sorted, so the same value always gives the same text.
     static var sorted: JSONEncoder {

@@ -61,6 +61,11 @@ struct Open311Controller {
                     try await requests(request)
                 }
             }
+            group.get("v2/servicerequestupdates.\(format.rawValue)") { request, context in
+                try await respondAsync(format, root: "service_request_updates", context: context) {
+                    try await updates(request)
+                }
+            }
             group.post("v2/requests.\(format.rawValue)") { request, context in
                 try await respondAsync(format, root: "service_requests", context: context) {
                     try await post(request, context: context)
@@ -199,6 +204,33 @@ struct Open311Controller {
             item: "request", found.map { render($0, extensions: Self.parameter(request, "extensions") == "true") })
     }
 
+    /// mySociety's `servicerequestupdates`: the status changes of the requests this client posted (api_key
+    /// required), between `start_date` and `end_date` (default the last 24 hours, at most 90 days).
+    private func updates(_ request: Request) async throws -> Open311Value {
+        let apiKey = Self.parameter(request, "api_key")
+        var violations: [FieldViolation] = []
+        let to = Self.time(request, "end_date", into: &violations) ?? clock()
+        let from = Self.time(request, "start_date", into: &violations) ?? to.addingTimeInterval(-86_400)
+        if to < from || to.timeIntervalSince(from) > 90 * 86_400 {
+            violations.append(.init(field: "end_date", rule: "range", detail: "0 to 90 days after start_date"))
+        }
+        _ = try await open311.client(apiKey: apiKey)
+        if !violations.isEmpty { throw PinganError.invalid(violations) }
+        let found = try await open311.updates(apiKey: apiKey, from: from, to: to)
+        return .list(
+            item: "request_update",
+            found.compactMap { update in
+                guard let told = update.type.open311Update else { return nil }
+                return .object([
+                    ("update_id", .text(update.id.uuidString)), ("service_request_id", .text(update.caseNumber)),
+                    ("status", .text(told.status)), ("external_status_code", .text(told.externalStatus)),
+                    ("updated_datetime", .text(Open311Time.format(update.at))),
+                    ("description", .text(told.description)),
+                    ("media_url", .null),
+                ])
+            })
+    }
+
     private func single(id: String, request: Request) async throws -> Open311Value {
         let jurisdiction = try await open311.jurisdiction(Self.parameter(request, "jurisdiction_id"))
         var query = Open311Repository.PublicQuery()
@@ -268,16 +300,8 @@ struct Open311Controller {
             query.categories = codes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         }
         var violations: [FieldViolation] = []
-        func date(_ name: String) -> Date? {
-            guard let text = parameter(request, name) else { return nil }
-            guard let date = Open311Time.parse(text) else {
-                violations.append(.init(field: name, rule: "format", detail: "a W3C ISO 8601 time with an offset"))
-                return nil
-            }
-            return date
-        }
-        let start = date("start_date")
-        let end = date("end_date")
+        let start = time(request, "start_date", into: &violations)
+        let end = time(request, "end_date", into: &violations)
         let window: TimeInterval = 90 * 86_400
         query.to = end ?? (start.map { $0.addingTimeInterval(window) } ?? now)
         query.from = start ?? query.to?.addingTimeInterval(-window)
@@ -301,6 +325,16 @@ struct Open311Controller {
         query.offset = (page - 1) * size
         if !violations.isEmpty { throw PinganError.invalid(violations) }
         return query
+    }
+
+    /// The time parameter `name`, when given; a malformed one is a violation.
+    private static func time(_ request: Request, _ name: String, into violations: inout [FieldViolation]) -> Date? {
+        guard let text = parameter(request, name) else { return nil }
+        guard let date = Open311Time.parse(text) else {
+            violations.append(.init(field: name, rule: "format", detail: "a W3C ISO 8601 time with an offset"))
+            return nil
+        }
+        return date
     }
 
     private static func integer(
