@@ -64,15 +64,30 @@ struct Open311Client: Sendable {
     }
 }
 
-/// The shapes the GeoReport v2 specification requires, checked on parsed JSON and XML alike.
+/// The shapes the GeoReport v2 specification requires, checked on parsed JSON. They restate, in our own words, the
+/// constraints of the JSON Schemas published in `open311/schema-validation` (`schema/georeport-v2/request.json`,
+/// `service.json`, `service-definition.json`): required members, types (codes and ids as strings, `status`
+/// open/closed, coordinates as numbers, nullable optional members) and enumerations. The schema files themselves are
+/// not vendored.
 enum Open311Shapes {
+    enum Kind { case string, number, integer, boolean }
+
     static let requestRequired = ["service_request_id", "status", "service_code", "requested_datetime"]
-    static let requestFields = Set(
-        requestRequired + [
-            "status_notes", "service_name", "description", "agency_responsible", "service_notice",
-            "updated_datetime", "expected_datetime", "address", "address_id", "zipcode", "lat", "long", "media_url",
-        ])
+    static let requestTypes: [String: Kind] = [
+        "service_request_id": .string, "status": .string, "status_notes": .string, "service_name": .string,
+        "service_code": .string, "description": .string, "agency_responsible": .string, "service_notice": .string,
+        "requested_datetime": .string, "updated_datetime": .string, "expected_datetime": .string, "address": .string,
+        "address_id": .string, "zipcode": .string, "lat": .number, "long": .number, "media_url": .string,
+    ]
     static let serviceFields = ["service_code", "service_name", "description", "metadata", "type", "keywords", "group"]
+    static let serviceTypes: [String: Kind] = [
+        "service_code": .string, "service_name": .string, "description": .string, "metadata": .boolean,
+        "type": .string, "keywords": .string, "group": .string,
+    ]
+    static let attributeTypes: [String: Kind] = [
+        "variable": .boolean, "code": .string, "datatype": .string, "required": .boolean,
+        "datatype_description": .string, "order": .integer, "description": .string,
+    ]
 
     static func isW3CTime(_ text: String) -> Bool {
         text.range(
@@ -80,18 +95,69 @@ enum Open311Shapes {
             != nil
     }
 
+    /// Whether `value` has `kind` (or is JSON null, which every optional member allows).
+    static func matches(_ value: Any, _ kind: Kind, nullable: Bool) -> Bool {
+        if value is NSNull { return nullable }
+        switch kind {
+        case .string: return value is String
+        // JSONSerialization gives NSNumber for numbers and booleans alike; the XML test checks the literal text.
+        case .boolean: return value is Bool
+        case .number: return value is NSNumber
+        case .integer: return (value as? NSNumber).map { $0.doubleValue == $0.doubleValue.rounded() } ?? false
+        }
+    }
+
+    static func check(
+        _ object: [String: Any], types: [String: Kind], required: [String], what: String
+    ) {
+        for field in required { #expect(object[field] != nil && !(object[field] is NSNull), "\(what) lacks \(field)") }
+        for (key, value) in object {
+            guard let kind = types[key] else {
+                Issue.record("\(what) has a member outside the specification: \(key)")
+                continue
+            }
+            #expect(matches(value, kind, nullable: !required.contains(key)), "\(what).\(key) is not \(kind)")
+        }
+    }
+
     /// A request from a JSON list: required fields present, codes and ids as strings, status open/closed, times
-    /// with an offset, no field outside the specification (and so no personal data).
+    /// with an offset, no member outside the specification (and so no personal data).
     static func checkRequest(_ request: [String: Any]) {
-        for field in requestRequired { #expect(request[field] != nil, "request lacks \(field)") }
-        #expect(
-            Set(request.keys).isSubset(of: requestFields),
-            "unexpected fields \(Set(request.keys).subtracting(requestFields))")
-        #expect(request["service_request_id"] is String)
-        #expect(request["service_code"] is String)
+        check(request, types: requestTypes, required: requestRequired, what: "request")
         #expect(["open", "closed"].contains(request["status"] as? String))
+        if let description = request["description"] as? String { #expect(description.count <= 4_000) }
         for field in ["requested_datetime", "updated_datetime", "expected_datetime"] {
             if let time = request[field] as? String { #expect(isW3CTime(time), "\(field) \(time)") }
+        }
+    }
+
+    /// A service of the list.
+    static func checkService(_ service: [String: Any]) {
+        check(
+            service, types: serviceTypes, required: ["service_code", "service_name", "metadata", "type"],
+            what: "service")
+        #expect(["realtime", "batch", "blackbox"].contains(service["type"] as? String))
+    }
+
+    /// A service definition.
+    static func checkDefinition(_ definition: [String: Any]) {
+        #expect(definition["service_code"] is String)
+        let attributes = definition["attributes"] as? [[String: Any]]
+        #expect(attributes != nil, "service_definition lacks attributes")
+        for attribute in attributes ?? [] {
+            var plain = attribute
+            let values = plain.removeValue(forKey: "values")
+            check(
+                plain, types: attributeTypes, required: ["variable", "code", "datatype", "required"],
+                what: "attribute")
+            #expect(ServiceAttribute.Datatype(rawValue: attribute["datatype"] as? String ?? "") != nil)
+            if let values {
+                let list = values as? [[String: Any]]
+                #expect(list != nil)
+                for value in list ?? [] {
+                    #expect(value["key"] is String && value["name"] is String && value.count == 2)
+                }
+            }
         }
     }
 }
@@ -236,13 +302,14 @@ struct Open311Tests {
             let list = try services.array()
             #expect(list.count >= 20)
             for service in list {
+                Open311Shapes.checkService(service)
                 for field in Open311Shapes.serviceFields { #expect(service[field] != nil, "service lacks \(field)") }
-                #expect(service["metadata"] is Bool)
                 #expect(service["type"] as? String == "realtime")
             }
             #expect(list.first { $0["service_code"] as? String == "service.city" }?["metadata"] as? Bool == true)
 
             let defined = try #require(try definition.json() as? [String: Any])
+            Open311Shapes.checkDefinition(defined)
             #expect(defined["service_code"] as? String == "service.city")
             let attributes = try #require(defined["attributes"] as? [[String: Any]])
             let problemType = try #require(attributes.first { $0["code"] as? String == "problem_type" })
@@ -319,6 +386,7 @@ struct Open311Tests {
             #expect(servicesRoot.children.allSatisfy { $0.name == "service" })
             let first = try #require(servicesRoot.children.first)
             #expect(first.children.map(\.name) == Open311Shapes.serviceFields)
+            #expect(["true", "false"].contains(first.child("metadata")?.text ?? ""))
             let definitionRoot = try XMLTree.parse(definition.body)
             #expect(definitionRoot.name == "service_definition")
             #expect(definitionRoot.child("attributes")?.children.first?.child("values")?.children.count == 4)
@@ -454,6 +522,22 @@ struct Open311Tests {
             #expect(later.status == 200)
             #expect(large.status == 400)
             #expect(try large.array().first?["code"] as? Int == 413)
+        }
+    }
+
+    @Test func postsAreRateLimitedPerClientAddressWhateverTheKey() async throws {
+        let settings = WebSettings(port: 0, open311PostsPerMinutePerAddress: 1)
+        try await Self.live(settings: settings) { live in
+            // setup
+            let first = try await live.issueKey(name: "one")
+            let second = try await live.issueKey(name: "two")
+            // act
+            let allowed = try await live.client.post("v2/requests.json", form: Self.form(apiKey: first))
+            let refused = try await live.client.post("v2/requests.json", form: Self.form(apiKey: second))
+            // verify
+            #expect(allowed.status == 200)
+            #expect(refused.status == 400)
+            #expect(try refused.array().first?["code"] as? Int == 429)
         }
     }
 
