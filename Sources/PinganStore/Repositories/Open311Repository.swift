@@ -155,6 +155,8 @@ public struct Open311Repository: Sendable {
         public var details: RequestDetails?
         /// The responsible unit's name.
         public var agency: String?
+        /// The category's name (Open311's `service_name`).
+        public var serviceName: String?
     }
 
     /// What the public list may filter on. Only public cases that are not disputes are ever read.
@@ -184,10 +186,11 @@ public struct Open311Repository: Sendable {
     public func publicRequests(_ query: PublicQuery) async throws -> [PublicRequest] {
         var sql = SQLQueryString(
             """
-            SELECT c.record, u.name AS agency, o.client_id, o.jurisdiction_id, o.lat, o.lng, o.address, o.address_id,
+            SELECT c.record, u.name AS agency, k.name_zh AS service_name, o.client_id, o.jurisdiction_id, o.lat, o.lng, o.address, o.address_id,
                 o.media_url, o.attributes
             FROM cases c
             LEFT JOIN units u ON u.id = c.responsible_unit_id
+            LEFT JOIN categories k ON k.code = c.category_code
             LEFT JOIN open311_requests o ON o.case_id = c.id
             WHERE c.is_public = 1 AND c.kind <> 'dispute'
             """)
@@ -237,7 +240,9 @@ public struct Open311Repository: Sendable {
                     attributes: try JSONDecoder().decode(
                         [String: [String]].self, from: Data(try row.string("attributes").utf8)))
             }
-            return PublicRequest(record: record, details: details, agency: try row.optionalString("agency"))
+            return PublicRequest(
+                record: record, details: details, agency: try row.optionalString("agency"),
+                serviceName: try row.optionalString("service_name"))
         }
     }
 }

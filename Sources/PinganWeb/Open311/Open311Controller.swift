@@ -246,8 +246,9 @@ struct Open311Controller {
         let details = found.details
         var members: [(String, Open311Value)] = [
             ("service_request_id", .text(record.number)), ("status", .text(record.open311Status)),
-            ("status_notes", .text(record.open311StatusNotes)), ("service_name", .text(record.title)),
-            ("service_code", .text(record.categoryCode)), ("description", .text(record.description)),
+            ("status_notes", .text(record.open311StatusNotes)), ("service_name", .optional(found.serviceName)),
+            ("service_code", .text(record.categoryCode)),
+            ("description", .text(String(record.description.prefix(Open311Submission.maximumDescriptionLength)))),
             ("agency_responsible", .optional(found.agency)), ("service_notice", .optional(open311.notice(for: record))),
             ("requested_datetime", .text(Open311Time.format(record.createdAt))),
             ("updated_datetime", .text(Open311Time.format(record.closedAt ?? record.updatedAt))),
