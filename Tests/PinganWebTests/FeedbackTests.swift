@@ -92,6 +92,14 @@ struct FeedbackTests {
             #expect((try record.json()["case"] as? [String: Any])?["feedback"] as? String == "satisfied")
             #expect(again.status == .conflict)
             #expect(byHandler.status == .forbidden)
+            // the rating feeds the satisfaction indicator of the unit's ledger metrics
+            harness.clock.advance(by: 3_600)
+            let metrics = try await harness.send(
+                .get,
+                LedgerMetricsAPITests.query(
+                    "unit=qs-st-guanyuan", from: harness.clock.now.addingTimeInterval(-86_400), days: 2),
+                token: try await harness.login("operator.zhou"))
+            #expect(try LedgerMetricsAPITests.values(metrics)["satisfaction"] as? Double == 1)
         }
     }
 
