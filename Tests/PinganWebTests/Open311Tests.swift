@@ -353,6 +353,17 @@ struct Open311Tests {
             let parties = try await cases.parties(id, by: operatorPrincipal)
             #expect(parties.map(\.name) == ["张某某"])
             #expect(parties.first?.email == "zhang@example.com")
+            // the audit log names the client system, and holds no personal data
+            let audit = try await live.env.provider.read { db in
+                try await db.raw("SELECT actor, action, change FROM audit_log WHERE object_id = \(bind: id)").all().map
+                {
+                    "\(try $0.decode(column: "actor", as: String.self)) \(try $0.decode(column: "action", as: String.self)) "
+                        + (try $0.decode(column: "change", as: String.self))
+                }
+            }
+            #expect(audit.contains { $0.hasPrefix("open311:12345 热线 open311.request") })
+            #expect(audit.contains { $0.hasPrefix("operator.zhou case.create") })
+            #expect(!audit.joined().contains("13800000000") && !audit.joined().contains("张某某"))
         }
     }
 
