@@ -241,6 +241,52 @@ public struct Open311Service: Sendable {
         return Array(all.filter { $0.type.open311Update != nil }.prefix(1_000))
     }
 
+    /// A client system reports back on a request it posted (the POST half of `servicerequestupdates`): the
+    /// description becomes a timeline note by the client's account, with the client's own status and update id.
+    /// It never changes the case's status — only the responsible unit and the centre do that. Returns the note's
+    /// event id. Requests of other clients, and unknown ones, are 404.
+    public func postUpdate(
+        apiKey: String?, requestID: String?, description: String?, status: String?, clientUpdateID: String?
+    ) async throws -> UUID {
+        let (client, principal) = try await client(apiKey: apiKey)
+        var violations: [FieldViolation] = []
+        if requestID == nil {
+            violations.append(
+                .init(field: "service_request_id", rule: "required", detail: "service_request_id is required"))
+        }
+        let text = description ?? ""
+        if text.isEmpty || text.count > Open311Submission.maximumDescriptionLength {
+            violations.append(
+                .init(field: "description", rule: "length", detail: "a description of 1 to 4000 characters"))
+        }
+        if let status, !["open", "closed"].contains(status.lowercased()) {
+            violations.append(.init(field: "status", rule: "unknown_value", detail: "open or closed"))
+        }
+        if let clientUpdateID, clientUpdateID.count > 64 {
+            violations.append(.init(field: "update_id", rule: "length", detail: "at most 64 characters"))
+        }
+        if !violations.isEmpty { throw PinganError.invalid(violations) }
+        let number = requestID ?? ""
+        let (poster, version) = try await env.provider.read { db in
+            (
+                try await Open311Repository(db).postingClient(caseNumber: number),
+                try await CaseRepository(db).find(number: number)?.record.version
+            )
+        }
+        guard poster == client.id, let version else {
+            throw PinganError.notFound(entity: "service request", id: number)
+        }
+        var note = "\(client.name) 反馈:\(text)"
+        if let status { note += "(对方状态:\(status.lowercased()))" }
+        if let clientUpdateID { note += "(对方更新编号:\(clientUpdateID))" }
+        let changed = try await cases.apply(.addNote(note: note), to: number, expectedVersion: version, by: principal)
+        let events = try await cases.events(number, by: principal)
+        guard let event = events.last(where: { $0.version == changed.version }) else {
+            throw PinganError.notFound(entity: "service request update", id: number)
+        }
+        return event.id
+    }
+
     /// `service_notice` for a case: the SLA's promise for its kind, category and level.
     public func notice(for record: Case) -> String? {
         sla.rule(kind: record.kind, category: record.categoryCode, level: record.level)?.rule.resolve.noticeText

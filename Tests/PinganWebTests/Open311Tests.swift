@@ -616,3 +616,42 @@ struct Open311UpdatesTests {
         }
     }
 }
+
+extension Open311UpdatesTests {
+    @Test func aClientReportsBackOnItsOwnRequestAsATimelineNote() async throws {
+        try await Open311Tests.live { live in
+            // setup
+            let key = try await live.issueKey()
+            let other = try await live.issueKey(name: "city app")
+            let posted = try await live.client.post("v2/requests.json", form: Open311Tests.form(apiKey: key))
+            let id = try #require(try posted.array().first?["service_request_id"] as? String)
+            // act
+            let reported = try await live.client.post(
+                "v2/servicerequestupdates.xml",
+                form: [
+                    ("api_key", key), ("service_request_id", id), ("description", "回访:市民称摊贩已撤离"),
+                    ("status", "closed"), ("update_id", "HX-778"),
+                ])
+            let foreign = try await live.client.post(
+                "v2/servicerequestupdates.json",
+                form: [("api_key", other), ("service_request_id", id), ("description", "x")])
+            let empty = try await live.client.post(
+                "v2/servicerequestupdates.json", form: [("api_key", key), ("service_request_id", id)])
+            // verify
+            #expect(reported.status == 200, "\(reported.text)")
+            let root = try XMLTree.parse(reported.body)
+            let updateID = try #require(root.child("request_update")?.child("update_id")?.text)
+            let centre = try await live.login("operator.zhou")
+            let events = try await live.json(.get, "/api/v1/cases/\(id)/events", token: centre)
+            let last = try #require((events["items"] as? [[String: Any]])?.last)
+            #expect(last["id"] as? String == updateID)
+            #expect(last["type"] as? String == "note")
+            #expect((last["note"] as? String)?.contains("回访:市民称摊贩已撤离") == true)
+            #expect((last["note"] as? String)?.contains("HX-778") == true)
+            let record = try await live.json(.get, "/api/v1/cases/\(id)", token: centre)
+            #expect((record["case"] as? [String: Any])?["status"] as? String == "received")  // status unchanged
+            #expect(foreign.status == 404)
+            #expect(empty.status == 400)
+        }
+    }
+}

@@ -260,6 +260,16 @@ extension Open311Repository {
         public var at: Date
     }
 
+    /// The client that posted the case numbered `number`, when it came through Open311.
+    public func postingClient(caseNumber number: String) async throws -> UUID? {
+        try await db.raw(
+            """
+            SELECT o.client_id FROM open311_requests o JOIN cases c ON c.id = o.case_id
+            WHERE c.number = \(bind: number)
+            """
+        ).first()?.uuid("client_id")
+    }
+
     /// The timeline events in [`from`, `to`] of the requests client `clientID` posted, oldest first, at most
     /// `limit`.
     public func updates(clientID: UUID, from: Date, to: Date, limit: Int) async throws -> [Update] {

@@ -66,6 +66,11 @@ struct Open311Controller {
                     try await updates(request)
                 }
             }
+            group.post("v2/servicerequestupdates.\(format.rawValue)") { request, context in
+                try await respondAsync(format, root: "service_request_updates", context: context) {
+                    try await postUpdate(request, context: context)
+                }
+            }
             group.post("v2/requests.\(format.rawValue)") { request, context in
                 try await respondAsync(format, root: "service_requests", context: context) {
                     try await post(request, context: context)
@@ -167,7 +172,13 @@ struct Open311Controller {
         ])
     }
 
-    private func post(_ request: Request, context: PinganRequestContext) async throws -> Open311Value {
+    /// The form fields of a POST (query string first, then the body) and its api_key, once the body fits the limit,
+    /// the key is valid and neither the client address nor the key is over its rate.
+    private func admittedForm(
+        _ request: Request, context: PinganRequestContext
+    ) async throws -> (
+        [(name: String, value: String)], String?
+    ) {
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: limits.maxBodyBytes)
@@ -184,6 +195,24 @@ struct Open311Controller {
         }
         _ = try await open311.client(apiKey: apiKey)
         if let apiKey, let wait = await perKey.admit("key:" + apiKey) { throw Self.throttled(wait) }
+        return (fields, apiKey)
+    }
+
+    /// The POST half of `servicerequestupdates`: a client system reports back on a request it posted.
+    private func postUpdate(_ request: Request, context: PinganRequestContext) async throws -> Open311Value {
+        let (fields, apiKey) = try await admittedForm(request, context: context)
+        func field(_ name: String) -> String? {
+            let value = fields.last { $0.name == name }?.value.trimmingCharacters(in: .whitespacesAndNewlines)
+            return value?.isEmpty == false ? value : nil
+        }
+        let id = try await open311.postUpdate(
+            apiKey: apiKey, requestID: field("service_request_id"), description: field("description"),
+            status: field("status"), clientUpdateID: field("update_id"))
+        return .list(item: "request_update", [.object([("update_id", .text(id.uuidString))])])
+    }
+
+    private func post(_ request: Request, context: PinganRequestContext) async throws -> Open311Value {
+        let (fields, apiKey) = try await admittedForm(request, context: context)
         let submission = try Open311Submission.parse(fields).get()
         let receipt = try await open311.submit(submission, apiKey: apiKey)
         return .list(
