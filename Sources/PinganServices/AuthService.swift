@@ -157,11 +157,8 @@ public struct AuthService: Sendable {
         let hash = Self.hash(token)
         return try await env.provider.read { db in
             guard let record = try await TokenRepository(db).findActive(tokenHash: hash, at: now),
-                let user = try await UserRepository(db).find(id: record.userID), !user.disabled,
-                let path = try await UnitRepository(db).regionPath(unitID: user.unitID)
+                let principal = try await Principal.account(id: record.userID, db: db)
             else { throw PinganError.unauthenticated("the token is not valid or has expired") }
-            let principal = Principal(
-                userID: user.id, username: user.username, roles: user.roles, unitID: user.unitID, regionPath: path)
             return (principal, record.id)
         }
     }

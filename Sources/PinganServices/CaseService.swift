@@ -37,13 +37,16 @@ public struct CaseService: Sendable {
         public var phone: String?
         /// Identity document number.
         public var idNumber: String?
+        /// E-mail address (given by citizens through Open311).
+        public var email: String?
 
         /// Creates a party.
-        public init(role: String, name: String, phone: String? = nil, idNumber: String? = nil) {
+        public init(role: String, name: String, phone: String? = nil, idNumber: String? = nil, email: String? = nil) {
             self.role = role
             self.name = name
             self.phone = phone
             self.idNumber = idNumber
+            self.email = email
         }
     }
 
@@ -72,7 +75,12 @@ public struct CaseService: Sendable {
     }
 
     /// Opens a case (受理). Deadlines the caller leaves out come from the SLA policy and the holiday calendar.
-    public func create(_ request: NewCase, by principal: Principal) async throws -> Intake {
+    /// `alongside` runs in the same transaction after the case is stored (a channel's own records, e.g. Open311's
+    /// location and attribute answers), so the case and those records commit together or not at all.
+    public func create(
+        _ request: NewCase, by principal: Principal,
+        alongside: (@Sendable (any SQLDatabase, Case) async throws -> Void)? = nil
+    ) async throws -> Intake {
         guard CasePermissions.mayCreate(principal) else { throw PinganError.forbidden("you may not open cases") }
         var draft = request.draft
         draft.hasParties = !request.parties.isEmpty
@@ -135,6 +143,7 @@ public struct CaseService: Sendable {
                 try await cases.storeParties(
                     caseID: record.id, sealed: sealed, at: now, purgeAfter: now.addingTimeInterval(retention))
             }
+            try await alongside?(db, record)
             try await audit.append(
                 AuditRecord(
                     actor: principal.username, action: "case.create", objectType: "case", objectID: record.number,
@@ -380,6 +389,10 @@ public struct CaseService: Sendable {
             {
                 violations.append(
                     .init(field: "parties[\(index)].phone", rule: "format", detail: "a phone number of 5 to 20 digits"))
+            }
+            if let email = party.email, email.count > 254 {
+                violations.append(
+                    .init(field: "parties[\(index)].email", rule: "length", detail: "at most 254 characters"))
             }
             if let id = party.idNumber, id.count > 40 {
                 violations.append(

@@ -15,15 +15,26 @@ public struct WebSettings: Sendable {
     public var secureCookies: Bool
     /// Largest request body, in bytes.
     public var maxBodyBytes: Int
+    /// Largest Open311 POST body, in bytes.
+    public var open311MaxBodyBytes: Int
+    /// Open311 POSTs per minute per API key.
+    public var open311PostsPerMinutePerKey: Int
+    /// Open311 POSTs per minute per client address.
+    public var open311PostsPerMinutePerAddress: Int
 
     /// Creates the settings.
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, maxBodyBytes: Int = 1_048_576
+        host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, maxBodyBytes: Int = 1_048_576,
+        open311MaxBodyBytes: Int = 65_536, open311PostsPerMinutePerKey: Int = 120,
+        open311PostsPerMinutePerAddress: Int = 30
     ) {
         self.host = host
         self.port = port
         self.secureCookies = secureCookies
         self.maxBodyBytes = maxBodyBytes
+        self.open311MaxBodyBytes = open311MaxBodyBytes
+        self.open311PostsPerMinutePerKey = open311PostsPerMinutePerKey
+        self.open311PostsPerMinutePerAddress = open311PostsPerMinutePerAddress
     }
 }
 
@@ -50,6 +61,16 @@ public func buildRouter(env: ServiceEnvironment, settings: WebSettings) -> Route
     ReconciliationController(reconciliation: ReconciliationService(env)).addRoutes(to: api)
     PoliciesController(policies: PolicyService(env)).addRoutes(to: api)
     AssessmentsController(lists: ListService(env), assessment: AssessmentService(env)).addRoutes(to: api)
+    let open311 = Open311Service(env, cases: CaseService(env))
+    FeedbackController(open311: open311, feedback: FeedbackService(env)).addRoutes(to: api)
+    HotlineImportController(imports: HotlineImportService(env, cases: CaseService(env))).addRoutes(to: api)
+    Open311Controller(
+        open311: open311,
+        limits: .init(
+            maxBodyBytes: settings.open311MaxBodyBytes, postsPerMinutePerKey: settings.open311PostsPerMinutePerKey,
+            postsPerMinutePerAddress: settings.open311PostsPerMinutePerAddress),
+        clock: env.clock
+    ).addRoutes(to: router)
     return router
 }
 

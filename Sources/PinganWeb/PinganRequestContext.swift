@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import PinganCore
 import PinganServices
 
@@ -16,10 +17,13 @@ public struct PinganRequestContext: RequestContext {
     public var viaCookie = false
     /// Largest body accepted; set from configuration by ``BodyLimitMiddleware``.
     public var bodyLimit = 1_048_576
+    /// The connected peer (Open311 rate limits count per address).
+    public var remoteAddress: SocketAddress?
 
     /// Creates the context for a new request.
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
+        self.remoteAddress = source.channel.remoteAddress
     }
 
     /// See `RequestContext.maxUploadSize`.

@@ -13,6 +13,6 @@ struct Pingan: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, MigrateCommand.self, DemoCommand.self, UsersCommand.self, TokensCommand.self,
             AuditCommand.self, EscalationsCommand.self, ListsCommand.self, SignalsCommand.self,
-            ReconcileCommand.self, OpenAPICommand.self, LedgerBenchCommand.self,
+            ReconcileCommand.self, OpenAPICommand.self, LedgerBenchCommand.self, ImportCommand.self,
         ])
 }

@@ -25,7 +25,11 @@ struct OpenAPITests {
             // setup
             let router = buildRouter(env: TestEnvironment.make(provider), settings: WebSettings())
             // act
-            let registered = Set(router.routes.map { "\($0.method.rawValue) \($0.path)" })
+            // The Open311 server follows the GeoReport v2 specification (its own formats and errors), not this
+            // document; Open311Tests hold it to that specification.
+            let registered = Set(
+                router.routes.filter { !$0.path.description.hasPrefix("/open311/") }
+                    .map { "\($0.method.rawValue) \($0.path)" })
             let documented = try Self.documentedRoutes(try Self.document())
             // verify
             #expect(registered.count > 40)

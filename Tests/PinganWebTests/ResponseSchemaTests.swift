@@ -137,4 +137,37 @@ struct ResponseSchemaTests {
                 conformance)
         }
     }
+
+    @Test func open311KeysFeedbackAndTheHotlineImportAnswerAsDocumented() async throws {
+        try await WebHarness.run { harness in
+            let conformance = try SchemaConformance()
+            let admin = try await harness.login("admin")
+            let issued = try await harness.send(
+                .post, "/api/v1/open311/clients", token: admin, json: #"{"name": "12345", "username": "operator.zhou"}"#
+            )
+            try check(issued, "POST", "/api/v1/open311/clients", .created, conformance)
+            let clients = try await harness.send(.get, "/api/v1/open311/clients", token: admin)
+            try check(clients, "GET", "/api/v1/open311/clients", .ok, conformance)
+
+            let number = try await FeedbackTests.resolvedCase(harness)
+            let centre = try await harness.login("operator.zhou")
+            let link = try await harness.send(.post, "/api/v1/cases/\(number)/feedback-link", token: centre)
+            try check(link, "POST", "/api/v1/cases/{key}/feedback-link", .created, conformance)
+            let token = try #require(try link.json()["token"] as? String)
+            let rated = try await harness.send(
+                .post, "/api/v1/feedback", json: #"{"token": "\#(token)", "score": 4, "solved": true}"#)
+            try check(rated, "POST", "/api/v1/feedback", .ok, conformance)
+            let again = try await harness.send(
+                .post, "/api/v1/cases/\(number)/rating", token: centre, json: #"{"score": 4, "solved": true}"#)
+            try check(again, "POST", "/api/v1/cases/{key}/rating", .conflict, conformance)
+
+            let body = try HotlineImportTests.body(HotlineImportTests.csv, dryRun: true)
+            let report = try await harness.send(.post, "/api/v1/imports/hotline", token: centre, json: body)
+            try check(report, "POST", "/api/v1/imports/hotline", .ok, conformance)
+            let imported = try await harness.send(
+                .post, "/api/v1/imports/hotline", token: centre,
+                json: try HotlineImportTests.body(HotlineImportTests.csv))
+            try check(imported, "POST", "/api/v1/imports/hotline", .ok, conformance)
+        }
+    }
 }

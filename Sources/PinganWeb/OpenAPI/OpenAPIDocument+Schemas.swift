@@ -14,6 +14,7 @@ extension OpenAPIDocument {
         schemas.merge(ledgerSchemas) { _, new in new }
         schemas.merge(policySchemas) { _, new in new }
         schemas.merge(assessmentSchemas) { _, new in new }
+        schemas.merge(feedbackSchemas) { _, new in new }
         return schemas
     }
 

@@ -66,7 +66,7 @@ public enum OpenAPIDocument {
     /// Every documented operation.
     static var operations: [OpenAPIOperation] {
         systemOperations + accountOperations + caseOperations + ledgerOperations + policyOperations
-            + notificationOperations + assessmentOperations
+            + notificationOperations + assessmentOperations + feedbackOperations
     }
 
     private static let description = """
@@ -91,5 +91,8 @@ public enum OpenAPIDocument {
         ("lists", "Responsibility lists (责任清单): import, versions, activation for a period and region."),
         ("assessment", "Scoring (考核), incidents and deductions (负面清单), appeals (申诉), scorecards and ranking."),
         ("ladder", "The accountability ladder (通报 → 约谈 → 挂牌督办 → 一票否决) and honours eligibility."),
+        ("open311", "API keys of the client systems that post to the Open311 GeoReport v2 server at /open311/v2."),
+        ("feedback", "Citizen feedback (好差评) on resolved cases."),
+        ("imports", "Batch imports: 12345 hotline work orders."),
     ]
 }

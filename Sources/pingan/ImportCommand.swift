@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import PinganCore
+import PinganServices
+
+/// `pingan import …`: batch imports.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Batch imports (12345 hotline work orders).",
+        subcommands: [HotlineImportCommand.self])
+}
+
+/// `pingan import hotline FILE.csv [--dry-run] [--mapping FILE] [--as USERNAME] [--json]` (issue 4 §3).
+struct HotlineImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hotline", abstract: "Import 12345 hotline work orders from a CSV export.",
+        discussion: """
+            Columns are found by their headers (工单编号, 来电时间, 来电人类别, 诉求内容, 地址, 所属区域, 承办单位, 办理时限, \
+            诉求分类); --mapping names a JSON file that changes them (docs/OPEN311.md). A ticket number imported \
+            before updates its case; an unchanged row changes nothing. Bad rows are listed with their line and \
+            reason; the good rows still go in. Exit code 1 when any row was bad.
+            """)
+
+    @OptionGroup var common: CommonOptions
+
+    @Argument(help: "The CSV file (UTF-8, header row first).")
+    var file: String
+
+    @Flag(help: "Report what would change; write nothing.")
+    var dryRun = false
+
+    @Option(help: "A JSON column mapping: {\"columns\": {field: header}, \"default_category\": code}.")
+    var mapping: String?
+
+    @Option(name: .customLong("as"), help: "The operator account the cases are opened as.")
+    var username = "admin"
+
+    @Flag(help: "Print the report as JSON.")
+    var json = false
+
+    func validate() throws {
+        guard file.lowercased().hasSuffix(".csv") else {
+            throw ValidationError("only CSV files can be imported (xlsx is not available yet): '\(file)'")
+        }
+    }
+
+    func run() async throws {
+        let text: String
+        var columnMapping = HotlineMapping.standard
+        do {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw Failure("\(file): cannot read the file")
+            }
+            guard let decoded = String(data: data, encoding: .utf8) else { throw Failure("\(file): not UTF-8 text") }
+            text = decoded
+            if let mapping {
+                guard let data = FileManager.default.contents(atPath: mapping) else {
+                    throw Failure("\(mapping): cannot read the file")
+                }
+                columnMapping = try HotlineMapping.load(json: data)
+            }
+        } catch {
+            Self.fail("\(error)")
+        }
+        let (dryRun, username, json, loaded) = (dryRun, username, json, columnMapping)
+        try await Runtime.run(flags: common.flags) { _, env, _ in
+            let service = HotlineImportService(env, cases: CaseService(env))
+            let report = try await service.run(
+                csv: text, mapping: loaded, dryRun: dryRun, by: try await service.principal(username: username))
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                encoder.keyEncodingStrategy = .convertToSnakeCase
+                print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            } else {
+                print(Self.text(report))
+            }
+            if !report.problems.isEmpty {
+                FileHandle.standardError.write(
+                    Data("pingan import hotline: \(report.problems.count) bad row(s)\n".utf8))
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    static func text(_ report: HotlineImportService.Report) -> String {
+        var lines = [
+            (report.dryRun ? "dry run: " : "") + "\(report.created) created, \(report.updated) updated, "
+                + "\(report.unchanged) unchanged, \(report.problems.count) bad row(s)"
+        ]
+        for item in report.items where item.action != "unchanged" {
+            var line = "  row \(item.row)\t\(item.ticketNumber)\t\(item.action)"
+            if let number = item.caseNumber { line += "\t\(number)" }
+            if !item.changedFields.isEmpty { line += "\t" + item.changedFields.joined(separator: ",") }
+            lines.append(line)
+        }
+        for problem in report.problems {
+            lines.append("  row \(problem.row)\t\(problem.ticketNumber ?? "-")\t\(problem.field): \(problem.reason)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    private static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("pingan import hotline: \(message)\n".utf8))
+        exit(withError: ExitCode(1))
+    }
+}
