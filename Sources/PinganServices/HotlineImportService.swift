@@ -54,14 +54,35 @@ public struct HotlineImportService: Sendable {
     ) async throws
         -> Report
     {
+        try await run(table: CSVTable.parse(csv), field: "csv", mapping: mapping, dryRun: dryRun, by: principal)
+    }
+
+    /// Imports the first worksheet of the Excel workbook `xlsx` (see ``XLSXReader``).
+    public func run(
+        xlsx: Data, mapping: HotlineMapping, dryRun: Bool, by principal: Principal
+    ) async throws
+        -> Report
+    {
+        let table: CSVTable?
+        do {
+            table = try XLSXReader.table(from: xlsx)
+        } catch let failure as XLSXReader.Failure {
+            throw PinganError.invalid(field: "xlsx", rule: "format", detail: failure.description)
+        }
+        return try await run(table: table, field: "xlsx", mapping: mapping, dryRun: dryRun, by: principal)
+    }
+
+    private func run(
+        table: CSVTable?, field: String, mapping: HotlineMapping, dryRun: Bool, by principal: Principal
+    ) async throws -> Report {
         guard principal.has(.operator) || principal.has(.admin) else {
             throw PinganError.forbidden("only the centre imports hotline work orders")
         }
-        guard let table = CSVTable.parse(csv) else {
-            throw PinganError.invalid(field: "csv", rule: "empty", detail: "the file has no header row")
+        guard let table else {
+            throw PinganError.invalid(field: field, rule: "empty", detail: "the file has no header row")
         }
         guard table.rows.count <= 20_000 else {
-            throw PinganError.invalid(field: "csv", rule: "length", detail: "at most 20,000 rows per import")
+            throw PinganError.invalid(field: field, rule: "length", detail: "at most 20,000 rows per import")
         }
         let (tickets, rowProblems) = try HotlineTicket.read(table, mapping: mapping)
         let reference = try await env.provider.read { db in

@@ -13,7 +13,7 @@ struct ImportCommand: AsyncParsableCommand {
 /// `pingan import hotline FILE.csv [--dry-run] [--mapping FILE] [--as USERNAME] [--json]` (issue 4 §3).
 struct HotlineImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "hotline", abstract: "Import 12345 hotline work orders from a CSV export.",
+        commandName: "hotline", abstract: "Import 12345 hotline work orders from a CSV export or an Excel workbook.",
         discussion: """
             Columns are found by their headers (工单编号, 来电时间, 来电人类别, 诉求内容, 地址, 所属区域, 承办单位, 办理时限, \
             诉求分类); --mapping names a JSON file that changes them (docs/OPEN311.md). A ticket number imported \
@@ -23,7 +23,7 @@ struct HotlineImportCommand: AsyncParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "The CSV file (UTF-8, header row first).")
+    @Argument(help: "The CSV file (UTF-8, header row first) or Excel workbook (.xlsx, its first sheet).")
     var file: String
 
     @Flag(help: "Report what would change; write nothing.")
@@ -39,20 +39,23 @@ struct HotlineImportCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
-        guard file.lowercased().hasSuffix(".csv") else {
-            throw ValidationError("only CSV files can be imported (xlsx is not available yet): '\(file)'")
+        guard [".csv", ".xlsx"].contains(where: file.lowercased().hasSuffix) else {
+            throw ValidationError("a .csv or .xlsx file is needed: '\(file)'")
         }
     }
 
     func run() async throws {
-        let text: String
+        let contents: Data
+        let isWorkbook = file.lowercased().hasSuffix(".xlsx")
         var columnMapping = HotlineMapping.standard
         do {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw Failure("\(file): cannot read the file")
             }
-            guard let decoded = String(data: data, encoding: .utf8) else { throw Failure("\(file): not UTF-8 text") }
-            text = decoded
+            guard isWorkbook || String(data: data, encoding: .utf8) != nil else {
+                throw Failure("\(file): not UTF-8 text")
+            }
+            contents = data
             if let mapping {
                 guard let data = FileManager.default.contents(atPath: mapping) else {
                     throw Failure("\(mapping): cannot read the file")
@@ -65,8 +68,12 @@ struct HotlineImportCommand: AsyncParsableCommand {
         let (dryRun, username, json, loaded) = (dryRun, username, json, columnMapping)
         try await Runtime.run(flags: common.flags) { _, env, _ in
             let service = HotlineImportService(env, cases: CaseService(env))
-            let report = try await service.run(
-                csv: text, mapping: loaded, dryRun: dryRun, by: try await service.principal(username: username))
+            let principal = try await service.principal(username: username)
+            let report =
+                isWorkbook
+                ? try await service.run(xlsx: contents, mapping: loaded, dryRun: dryRun, by: principal)
+                : try await service.run(
+                    csv: String(decoding: contents, as: UTF8.self), mapping: loaded, dryRun: dryRun, by: principal)
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

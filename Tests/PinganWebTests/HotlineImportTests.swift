@@ -7,6 +7,7 @@ import PinganStore
 import PinganTestSupport
 import SQLKit
 import Testing
+import ZIPFoundation
 
 @Suite("12345 hotline import")
 struct HotlineImportTests {
@@ -114,6 +115,68 @@ struct HotlineImportTests {
             let response = try await harness.send(
                 .post, "/api/v1/imports/hotline", token: handler, json: try Self.body(Self.csv))
             #expect(response.status == .forbidden)
+        }
+    }
+}
+
+extension HotlineImportTests {
+    /// A minimal workbook as Excel writes it: shared strings, an inline string, a number and a date as its serial.
+    static func workbook() throws -> Data {
+        let strings = ["工单编号", "来电时间", "诉求内容", "所属区域", "办理时限", "XL001", "井盖缺失 & 无警示"]
+        let shared =
+            #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
+            + strings.map { "<si><t>\($0.replacingOccurrences(of: "&", with: "&amp;"))</t></si>" }.joined() + "</sst>"
+        // 2026-11-20 09:15 local is serial 46346 + 9.25 / 24; the deadline 2026-11-27 is 46353.
+        let sheet = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+            <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c>\
+            <c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>4</v></c></row>
+            <row r="2"><c r="A2" t="s"><v>5</v></c><c r="B2"><v>46346.385416666664</v></c><c r="C2" t="s"><v>6</v></c>\
+            <c r="D2"><v>990102002001</v></c><c r="E2"><v>46353</v></c></row>
+            <row r="3"><c r="A3" t="inlineStr"><is><t>XL002</t></is></c><c r="B3" t="inlineStr"><is><t>不是时间</t></is></c>\
+            <c r="C3" t="inlineStr"><is><t>x</t></is></c><c r="D3"><v>990102</v></c></row>
+            </sheetData></worksheet>
+            """
+        let archive = try Archive(accessMode: .create)
+        for (path, text) in [("xl/sharedStrings.xml", shared), ("xl/worksheets/sheet1.xml", sheet)] {
+            let data = Data(text.utf8)
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate
+            ) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        return try #require(archive.data)
+    }
+
+    @Test func anExcelWorkbookImportsLikeACSVFile() async throws {
+        try await WebHarness.run { harness in
+            // setup
+            let centre = try await harness.login("operator.zhou")
+            let body = String(
+                decoding: try JSONSerialization.data(withJSONObject: ["xlsx": try Self.workbook().base64EncodedString()]
+                ),
+                as: UTF8.self)
+            // act
+            let response = try await harness.send(.post, "/api/v1/imports/hotline", token: centre, json: body)
+            let again = try await harness.send(.post, "/api/v1/imports/hotline", token: centre, json: body)
+            let garbage = try await harness.send(
+                .post, "/api/v1/imports/hotline", token: centre, json: #"{"xlsx": "bm90IGEgemlw"}"#)
+            // verify
+            #expect(response.status == .ok, "\(response.text)")
+            let report = try response.json()
+            #expect(report["created"] as? Int == 1)
+            let problems = try #require(report["problems"] as? [[String: Any]])
+            #expect(problems.map { "\($0["row"] as? Int ?? 0):\($0["field"] as? String ?? "")" } == ["3:received_at"])
+            let number = try #require((report["items"] as? [[String: Any]])?.first?["case_number"] as? String)
+            let record = try await harness.send(.get, "/api/v1/cases/\(number)", token: centre)
+            let stored = try #require(try record.json()["case"] as? [String: Any])
+            #expect((stored["description"] as? String)?.hasPrefix("井盖缺失 & 无警示\n来电时间:2026-11-20 09:15") == true)
+            #expect(stored["deadline"] as? String == "2026-11-27T16:00:00.000Z")  // the end of 27 Nov, Beijing time
+            #expect(try again.json()["unchanged"] as? Int == 1)
+            #expect(garbage.status == .unprocessableContent)
+            #expect(try garbage.violations() == ["xlsx:format"])
         }
     }
 }

@@ -8,6 +8,12 @@ public struct CSVTable: Sendable, Equatable {
     /// The data rows, each with its line number in the file (the header is line 1).
     public var rows: [(line: Int, cells: [String])]
 
+    /// A table of `header` and `rows` (another reader, e.g. of a spreadsheet, builds one).
+    public init(header: [String], rows: [(line: Int, cells: [String])]) {
+        self.header = header
+        self.rows = rows
+    }
+
     public static func == (lhs: CSVTable, rhs: CSVTable) -> Bool {
         lhs.header == rhs.header && lhs.rows.map(\.line) == rhs.rows.map(\.line)
             && lhs.rows.map(\.cells) == rhs.rows.map(\.cells)

@@ -132,6 +132,13 @@ public struct HotlineTicket: Sendable, Equatable, Codable {
     /// in `timeZone`, or ISO 8601 with an offset.
     public static func parseTime(_ text: String, in timeZone: TimeZone, endOfDay: Bool = false) -> Date? {
         if let date = Open311Time.parse(text) { return date }
+        // A spreadsheet date cell is a serial number: days since 1899-12-30 in local time (20,000 is 1954, 80,000
+        // is 2119, so ticket numbers and other plain numbers are not mistaken for dates).
+        if let serial = Double(text), (20_000...80_000).contains(serial) {
+            let local = Date(timeIntervalSince1970: ((serial - 25_569) * 86_400).rounded())
+            let date = local.addingTimeInterval(-Double(timeZone.secondsFromGMT(for: local)))
+            return endOfDay && serial == serial.rounded() ? date.addingTimeInterval(86_400) : date
+        }
         let parts = text.split(whereSeparator: { " -/:T".contains($0) }).map(String.init)
         guard [3, 5, 6].contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }) else {
             return nil

@@ -8,7 +8,8 @@ struct HotlineImportController {
     let imports: HotlineImportService
 
     struct Body: Decodable {
-        var csv: String
+        var csv: String?
+        var xlsx: String?
         var dryRun: Bool?
         var mapping: Mapping?
     }
@@ -52,8 +53,19 @@ struct HotlineImportController {
                 document["default_category"] = given.defaultCategory
                 mapping = try HotlineMapping.load(json: try JSONSerialization.data(withJSONObject: document))
             }
-            let report = try await imports.run(
-                csv: body.csv, mapping: mapping, dryRun: body.dryRun ?? false, by: principal)
+            let dryRun = body.dryRun ?? false
+            let report: HotlineImportService.Report
+            switch (body.csv, body.xlsx) {
+            case (let csv?, nil):
+                report = try await imports.run(csv: csv, mapping: mapping, dryRun: dryRun, by: principal)
+            case (nil, let xlsx?):
+                guard let data = Data(base64Encoded: xlsx, options: .ignoreUnknownCharacters) else {
+                    throw PinganError.invalid(field: "xlsx", rule: "format", detail: "the workbook in base64")
+                }
+                report = try await imports.run(xlsx: data, mapping: mapping, dryRun: dryRun, by: principal)
+            default:
+                throw PinganError.invalid(field: "csv", rule: "one_of", detail: "send exactly one of csv and xlsx")
+            }
             return ReportDTO(
                 dryRun: report.dryRun, created: report.created, updated: report.updated, unchanged: report.unchanged,
                 items: report.items, problems: report.problems)

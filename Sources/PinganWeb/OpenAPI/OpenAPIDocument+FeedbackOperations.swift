@@ -48,7 +48,7 @@ extension OpenAPIDocument {
                 body: S.ref("LinkRating"), responses: [200: R.json("Rated.", S.ref("Rated"))], errors: [404, 409]),
             .init(
                 method: .post, path: "/api/v1/imports/hotline", operationID: "importHotline", tag: "imports",
-                summary: "Import 12345 hotline work orders from CSV (centre)",
+                summary: "Import 12345 hotline work orders from CSV or xlsx (centre)",
                 description: "A ticket number imported before updates its case (a timeline note) instead of "
                     + "duplicating it; an unchanged row changes nothing. Bad rows are reported with their line and "
                     + "reason; the good rows still go in. With `dry_run` nothing is written.",
@@ -87,7 +87,8 @@ extension OpenAPIDocument {
                 optional: ["comment"]),
             "HotlineImport": S.object(
                 [
-                    "csv": S.string("The CSV export (UTF-8, header row first, RFC 4180 quoting)."),
+                    "csv": S.string("The CSV export (UTF-8, header row first, RFC 4180 quoting); or `xlsx`."),
+                    "xlsx": S.string("An Excel workbook (.xlsx) in base64; its first sheet is read. Or `csv`."),
                     "dry_run": S.boolean("Report what would change and write nothing."),
                     "mapping": S.object(
                         [
@@ -96,7 +97,7 @@ extension OpenAPIDocument {
                                 "Field → column header; fields left out keep the standard headers (工单编号, 来电时间 …)."),
                             "default_category": S.string("The category of rows without one (service.complaint)."),
                         ], optional: ["columns", "default_category"]),
-                ], optional: ["dry_run", "mapping"]),
+                ], optional: ["csv", "xlsx", "dry_run", "mapping"]),
             "HotlineImportReport": S.object(
                 [
                     "dry_run": S.boolean(), "created": S.integer(), "updated": S.integer(), "unchanged": S.integer(),

@@ -39,6 +39,15 @@ struct HotlineImportRulesTests {
         #expect(problems.map { "\($0.row):\($0.field)" } == ["3:ticket_number", "4:received_at", "5:ticket_number"])
     }
 
+    @Test func spreadsheetDateSerialsAreReadAsLocalTimes() {
+        let tz = TimeZone.chinaStandard
+        #expect(
+            HotlineTicket.parseTime("46346.385416666664", in: tz).map(HotlineTicket.localText) == "2026-11-20 09:15")
+        #expect(
+            HotlineTicket.parseTime("46353", in: tz, endOfDay: true).map(HotlineTicket.localText) == "2026-11-28 00:00")
+        #expect(HotlineTicket.parseTime("12345", in: tz) == nil)  // a plain number is not a date
+    }
+
     @Test func aFileWithoutARequiredColumnFailsAsAWholeAndAMappingRenamesColumns() throws {
         let table = try #require(CSVTable.parse("编号,时间,内容,区域\nA1,2026-11-20 09:00,x,990102\n"))
         #expect(throws: PinganError.self) { try HotlineTicket.read(table, mapping: .standard) }
