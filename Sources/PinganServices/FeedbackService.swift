@@ -11,18 +11,19 @@ import SQLKit
 /// expires; an unknown, used or expired token is "not found", whatever the reason, so guessing learns nothing.
 public struct FeedbackService: Sendable {
     private let env: ServiceEnvironment
-    /// How long a feedback link stays valid.
-    public let linkLifetime: TimeInterval
+    /// The feedback period after resolution (``PinganCore/CaseFeedback/defaultPeriod``): a link is valid until it
+    /// ends, when the background worker closes an unrated case (`CaseService.closeAfterFeedbackPeriod`).
+    public let feedbackPeriod: TimeInterval
     /// The supervision (督办) deadline and the new resolution deadline a rejecting rating sets, from the rating.
     public let supervisionPeriod: TimeInterval
 
     /// Creates the service.
     public init(
-        _ env: ServiceEnvironment, linkLifetime: TimeInterval = 15 * 86_400,
+        _ env: ServiceEnvironment, feedbackPeriod: TimeInterval = CaseFeedback.defaultPeriod,
         supervisionPeriod: TimeInterval = 7 * 86_400
     ) {
         self.env = env
-        self.linkLifetime = linkLifetime
+        self.feedbackPeriod = feedbackPeriod
         self.supervisionPeriod = supervisionPeriod
     }
 
@@ -36,20 +37,27 @@ public struct FeedbackService: Sendable {
         public var expiresAt: Date
     }
 
-    /// Issues the feedback link of the resolved case `key` (replacing an earlier one). Centre operators and admins.
+    /// Issues the feedback link of the resolved case `key` (replacing an earlier one), valid until the feedback
+    /// period after the resolution ends. Centre operators and admins.
     public func issueLink(for key: String, by principal: Principal) async throws -> Link {
         let now = env.clock()
         let token = AuthService.newToken()
-        let expiresAt = now.addingTimeInterval(linkLifetime)
-        let number = try await env.write { db, audit in
+        let period = feedbackPeriod
+        let (number, expiresAt) = try await env.write { db, audit in
             let record = try await Self.ratable(key, by: principal, db: db)
+            let resolvedAt = record.resolution?.resolvedAt ?? now
+            let expiresAt = resolvedAt.addingTimeInterval(period)
+            guard expiresAt > now else {
+                throw PinganError.conflict(
+                    field: "case", detail: "the feedback period of case \(record.number) has ended")
+            }
             try await FeedbackRepository(db).storeLink(
                 caseID: record.id, tokenHash: AuthService.hash(token), at: now, expiresAt: expiresAt)
             try await audit.append(
                 AuditRecord(
                     actor: principal.username, action: "feedback.link", objectType: "case", objectID: record.number),
                 at: now)
-            return record.number
+            return (record.number, expiresAt)
         }
         return Link(token: token, caseNumber: number, expiresAt: expiresAt)
     }
