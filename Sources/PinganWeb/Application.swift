@@ -68,7 +68,8 @@ func workbench(
     WorkbenchController(
         auth: auth, cases: CaseService(env), organisation: OrganisationService(env),
         notifications: NotificationService(env), metrics: LedgerMetricsService(env), routing: RoutingService(env),
-        casesAPI: cases, keys: env.keys, secureCookies: settings.secureCookies, clock: env.clock)
+        audit: AuditService(env), casesAPI: cases, keys: env.keys, secureCookies: settings.secureCookies,
+        clock: env.clock)
 }
 
 /// The routes of the workbench's pages (`METHOD /path`): they are HTML for people, not API operations, so the OpenAPI

@@ -295,4 +295,23 @@ struct WorkbenchTests {
             #expect(page.text.components(separatedBy: "<svg class=\"chart\"").count - 1 >= 5)
         }
     }
+
+    @Test func adminsSeeTheOrganisationAndTheAuditLogAndNobodyElseDoes() async throws {
+        try await WebHarness.run { harness in
+            var (admin, _) = try await BrowserSession.signIn(harness, "admin")
+            for locale in ["zh-Hans", "en"] {
+                admin.cookies["pingan_lang"] = locale
+                let organisation = try await admin.get("/admin")
+                #expect(organisation.status == .ok)
+                #expect(organisation.text.contains("qs-st-guanyuan") && organisation.text.contains("conflict.labour"))
+                let audit = try await admin.get("/audit?action=auth.login")
+                #expect(audit.status == .ok && audit.text.contains("auth.login"))
+                #expect(!audit.text.contains("<code>case.create</code>"))
+            }
+            let (handler, _) = try await BrowserSession.signIn(harness, "handler.police")
+            #expect(try await handler.get("/admin").status == .forbidden)
+            #expect(try await handler.get("/audit").status == .forbidden)
+            #expect(!(try await handler.get("/work").text.contains("href=\"/audit\"")))
+        }
+    }
 }

@@ -12,7 +12,8 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE = os.environ["PINGAN_BASE_URL"].rstrip("/")
 PASSWORD = os.environ["PINGAN_DEMO_PASSWORD"]
@@ -51,6 +52,13 @@ def check(condition, message):
     print(f"  ok: {message}")
 
 
+def follow(element):
+    """Clicks a link or a submit button and waits until the next page has replaced this one."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(page))
+
+
 def text():
     return driver.find_element(By.TAG_NAME, "body").text
 
@@ -60,11 +68,11 @@ def login(username, password=PASSWORD):
     driver.get(BASE + "/login")
     driver.find_element(By.ID, "username").send_keys(username)
     driver.find_element(By.ID, "password").send_keys(password)
-    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    follow(driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
 
 
 def logout():
-    driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
+    follow(driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button"))
     check("/login" in driver.current_url, "signing out leads back to the login page")
 
 
@@ -96,7 +104,7 @@ shot("operator-work")
 driver.get(BASE + "/ledger")
 check(len(driver.find_elements(By.CSS_SELECTOR, "table.cases tbody tr")) > 0, "the ledger lists cases")
 Select(driver.find_element(By.ID, "kind")).select_by_value("dispute")
-driver.find_element(By.CSS_SELECTOR, ".filters button[type=submit]").click()
+follow(driver.find_element(By.CSS_SELECTOR, ".filters button[type=submit]"))
 kinds = {cell.text for cell in driver.find_elements(By.CSS_SELECTOR, "table.cases tbody td:nth-child(3)")}
 check(kinds == {"矛盾纠纷"}, f"filtering the ledger by kind shows disputes only ({kinds})")
 check(driver.find_element(By.PARTIAL_LINK_TEXT, "导出CSV").get_attribute("href").find("kind=dispute") > 0,
@@ -113,11 +121,11 @@ driver.find_element(By.ID, "title").send_keys("浏览器测试:楼上漏水引�
 driver.find_element(By.ID, "description").send_keys("楼上住户卫生间漏水,双方多次协商未果。")
 driver.find_element(By.NAME, "party0_name").send_keys("张三")
 driver.find_element(By.NAME, "party0_phone").send_keys("13800000000")
-driver.find_element(By.CSS_SELECTOR, "button[value=preview]").click()
+follow(driver.find_element(By.CSS_SELECTOR, "button[value=preview]"))
 proposal = driver.find_element(By.CSS_SELECTOR, "#proposal .proposed-unit").text
 check(proposal == UNIT, f"the router's proposal is shown before saving ({proposal})")
 shot("intake-proposal")
-driver.find_element(By.CSS_SELECTOR, "button[value=save]").click()
+follow(driver.find_element(By.CSS_SELECTOR, "button[value=save]"))
 match = re.search(r"/cases/([A-Z0-9-]+)", driver.current_url)
 check(match is not None, "saving opens the new case's page")
 number = match.group(1)
@@ -135,26 +143,26 @@ logout()
 print("== the handler accepts and resolves it")
 login("handler.guanyuan")
 check(number in text(), "the case is in the handler's 我的待办")
-driver.find_element(By.CSS_SELECTOR, f"form[action='/cases/{number}/actions'] button").click()
+follow(driver.find_element(By.CSS_SELECTOR, f"form[action='/cases/{number}/actions'] button"))
 check("已完成" in text() and "签收" in text(), "one click accepts it")
 shot("handler-work-accepted")
 driver.get(BASE + f"/cases/{number}")
-driver.find_element(By.PARTIAL_LINK_TEXT, "查看当事人").click()
+follow(driver.find_element(By.PARTIAL_LINK_TEXT, "查看当事人"))
 check("张三" in text(), "the handling unit sees the parties on request")
 shot("case-parties")
 Select(driver.find_element(By.ID, "resolve-channel")).select_by_value("people_mediation")
 driver.find_element(By.ID, "resolve-result").send_keys("经人民调解,楼上住户维修管道并赔偿损失。")
-driver.find_element(By.CSS_SELECTOR, "#form-resolve button[type=submit]").click()
+follow(driver.find_element(By.CSS_SELECTOR, "#form-resolve button[type=submit]"))
 check("已办结" in text(), "the case is resolved")
 shot("case-resolved")
 
 print("== the language switch")
-driver.find_element(By.LINK_TEXT, "English").click()
+follow(driver.find_element(By.LINK_TEXT, "English"))
 check("Timeline" in text() and "Resolved" in text(), "the page switches to English")
 driver.get(BASE + "/work")
 check("My work" in text(), "the choice is remembered")
 shot("work-english")
-driver.find_element(By.LINK_TEXT, "中文").click()
+follow(driver.find_element(By.LINK_TEXT, "中文"))
 check("我的待办" in text(), "and back to Chinese")
 logout()
 
@@ -165,5 +173,15 @@ check(after == before + 1, f"the dashboard counts the new case ({before} → {af
 shot("dashboard-after")
 driver.get(BASE + "/inbox")
 shot("inbox")
+logout()
+
+print("== the administrator's pages: the organisation and the audit trail of the parties' view")
+login("admin")
+driver.get(BASE + "/admin")
+check("官园街道办事处" in text() and "conflict.neighbour" in text(), "the admin page lists units and categories")
+shot("admin")
+driver.get(BASE + "/audit?action=party.read")
+check(number in text() and "handler.guanyuan" in text(), "the handler's view of the parties is in the audit log")
+shot("audit")
 driver.quit()
 print(f"browser test passed; screenshots in {SHOTS}")

@@ -54,8 +54,10 @@ enum Charts {
             let points = line.values.enumerated().map { point($0.offset, $0.element) }.joined(separator: " ")
             return "<polyline points=\"\(points)\" class=\"\(line.style)\" fill=\"none\"/>"
         }
-        let labels = [0, days.count / 2, days.count - 1].map { index -> HTML in
-            "<text x=\"\(number(left + Double(index) * step))\" y=\"\(number(height - 6))\" text-anchor=\"middle\" class=\"label\">\(days[index])</text>"
+        let labels = [(0, "start"), (days.count / 2, "middle"), (days.count - 1, "end")].map { index, anchor -> HTML in
+            let x = number(left + Double(index) * step)
+            return
+                "<text x=\"\(x)\" y=\"\(number(height - 6))\" text-anchor=\"\(anchor)\" class=\"label\">\(days[index])</text>"
         }
         let legend = series.enumerated().map { index, line -> HTML in
             let x = left + Double(index) * 120

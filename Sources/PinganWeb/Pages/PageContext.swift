@@ -93,6 +93,8 @@ enum Layout {
         if CasePermissions.mayCreate(principal) { links.append(("/intake", .navNewCase)) }
         if ctx.has(.leader, .operator, .admin, .assessor) { links.append(("/dashboard", .navDashboard)) }
         links.append(("/inbox", .navInbox))
+        if AccessPolicy.canManageOrganisation(principal) { links.append(("/admin", .navAdmin)) }
+        if AccessPolicy.canReadAudit(principal) { links.append(("/audit", .navAudit)) }
         let current = ctx.path.split(separator: "?").first.map(String.init) ?? ctx.path
         let items = links.map { path, key -> HTML in
             let here = current == path || (path != "/" && current.hasPrefix(path + "/"))

@@ -62,6 +62,7 @@ enum PageLocale: String, Sendable, CaseIterable {
             + CaseRepository.Query.Sort.allCases.map { "sort." + $0.rawValue }
             + ["applicant", "respondent", "other"].map { "party." + $0 }
             + ActorRef.Kind.allCases.map { "actor." + $0.rawValue }
+            + LeaderRole.allCases.map { "leader." + $0.rawValue } + UnitKind.allCases.map { "unitkind." + $0.rawValue }
     }
 
     /// A time in China Standard Time, `yyyy-MM-dd HH:mm`.

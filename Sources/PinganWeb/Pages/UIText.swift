@@ -24,6 +24,11 @@ enum UIText: String, CaseIterable, Sendable {
     case dashTotal, dashOpen, dashEscalations7, dashByStatus, dashByLevel, dashByKind, dashOverdueByUnit, dashRates
     case dashOnTime, dashFirstTime, dashReceived, dashResolved, dashTrend
     case unread, markAllRead
+    case navAudit, navAdmin, auditActor, auditAction, auditObjectType, auditObjectID, auditTime, auditObject,
+        auditChange
+    case territorial, adminReadOnly, adminUnits, adminUsers, adminRouting, adminCategories, adminRegions, adminCode
+    case adminName, adminNameEnglish, adminLeaders, adminRoles, adminDisabled, adminRule, adminPriority
+    case adminTableVersion
 
     /// 简体中文.
     static let zhHans: [UIText: String] = [
@@ -60,7 +65,13 @@ enum UIText: String, CaseIterable, Sendable {
         .dashEscalations7: "近7天预警升级", .dashByStatus: "按状态", .dashByLevel: "按预警等级", .dashByKind: "按类型",
         .dashOverdueByUnit: "各单位超期件数", .dashRates: "本月各单位按期办结率与一次办结率", .dashOnTime: "按期办结率",
         .dashFirstTime: "一次办结率", .dashReceived: "受理", .dashResolved: "办结", .dashTrend: "近90天受理与办结趋势",
-        .unread: "未读", .markAllRead: "全部标为已读",
+        .unread: "未读", .markAllRead: "全部标为已读", .navAudit: "审计日志", .navAdmin: "管理", .auditActor: "操作人",
+        .auditAction: "操作", .auditObjectType: "对象类型", .auditObjectID: "对象编号", .auditTime: "时间", .auditObject: "对象",
+        .auditChange: "变更内容", .territorial: "属地(所在街道办事处)",
+        .adminReadOnly: "本页只读;修改请通过接口进行,说明见", .adminUnits: "单位与领导", .adminUsers: "用户",
+        .adminRouting: "路由表", .adminCategories: "案件类别", .adminRegions: "区域", .adminCode: "代码", .adminName: "名称",
+        .adminNameEnglish: "英文名称", .adminLeaders: "领导", .adminRoles: "角色", .adminDisabled: "已停用",
+        .adminRule: "规则", .adminPriority: "优先级", .adminTableVersion: "路由表版本",
     ]
 
     /// English.
@@ -114,6 +125,15 @@ enum UIText: String, CaseIterable, Sendable {
         .dashOverdueByUnit: "Overdue by unit", .dashRates: "This month's on-time and first-time resolution by unit",
         .dashOnTime: "On time", .dashFirstTime: "First time", .dashReceived: "Received", .dashResolved: "Resolved",
         .dashTrend: "Received and resolved, last 90 days", .unread: "Unread", .markAllRead: "Mark all read",
+        .navAudit: "Audit log", .navAdmin: "Administration", .auditActor: "Actor", .auditAction: "Action",
+        .auditObjectType: "Object type", .auditObjectID: "Object id", .auditTime: "Time", .auditObject: "Object",
+        .auditChange: "Change", .territorial: "Territorial (the street office)",
+        .adminReadOnly: "This page is read-only; changes go through the API, described at",
+        .adminUnits: "Units and leaders",
+        .adminUsers: "Users", .adminRouting: "Routing table", .adminCategories: "Categories", .adminRegions: "Regions",
+        .adminCode: "Code", .adminName: "Name", .adminNameEnglish: "English name", .adminLeaders: "Leaders",
+        .adminRoles: "Roles", .adminDisabled: "Disabled", .adminRule: "Rule", .adminPriority: "Priority",
+        .adminTableVersion: "Routing table version",
     ]
 
     /// Labels of enumeration values in Simplified Chinese, keyed `family.value`.
@@ -148,6 +168,9 @@ enum UIText: String, CaseIterable, Sendable {
         "sort.newest": "最新登记在前", "sort.oldest": "最早登记在前", "sort.deadline": "期限最近在前",
         "party.applicant": "申请人", "party.respondent": "被申请人", "party.other": "其他",
         "actor.user": "用户", "actor.system": "系统", "actor.citizen": "群众",
+        "leader.deputy": "分管领导", "leader.government_principal": "政府主要领导", "leader.party_principal": "党委主要领导",
+        "unitkind.centre": "综治中心", "unitkind.department": "职能部门", "unitkind.street_office": "街道办事处",
+        "unitkind.community": "社区", "unitkind.other": "其他",
     ]
 
     /// Labels of enumeration values in English.
@@ -190,5 +213,8 @@ enum UIText: String, CaseIterable, Sendable {
         "sort.newest": "Newest first", "sort.oldest": "Oldest first", "sort.deadline": "Nearest deadline first",
         "party.applicant": "Applicant", "party.respondent": "Respondent", "party.other": "Other",
         "actor.user": "User", "actor.system": "System", "actor.citizen": "Citizen",
+        "leader.deputy": "Deputy leader", "leader.government_principal": "Government principal",
+        "leader.party_principal": "Party principal", "unitkind.centre": "Centre", "unitkind.department": "Department",
+        "unitkind.street_office": "Street office", "unitkind.community": "Community", "unitkind.other": "Other",
     ]
 }

@@ -16,6 +16,7 @@ struct WorkbenchController: Sendable {
     let notifications: NotificationService
     let metrics: LedgerMetricsService
     let routing: RoutingService
+    let audit: AuditService
     let casesAPI: CasesController
     let keys: Keys
     let secureCookies: Bool
@@ -58,6 +59,8 @@ struct WorkbenchController: Sendable {
         router.get("dashboard", use: signedIn(dashboardPage))
         router.get("inbox", use: signedIn(inboxPage))
         router.post("inbox/read-all", use: signedIn(inboxReadAll))
+        router.get("audit", use: signedIn(auditPage))
+        router.get("admin", use: signedIn(adminPage))
     }
 
     // MARK: Frame
