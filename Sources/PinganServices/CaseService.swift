@@ -175,6 +175,12 @@ public struct CaseService: Sendable {
     ) async throws
         -> (cases: [Case], next: (key: String, id: UUID)?)
     {
+        let scoped = Self.scoped(query, to: principal)
+        return try await env.provider.read { db in try await CaseRepository(db).list(scoped) }
+    }
+
+    /// `query` limited to what `principal` may see (the same rule as ``CasePermissions/maySee``).
+    private static func scoped(_ query: CaseRepository.Query, to principal: Principal) -> CaseRepository.Query {
         var query = query
         if !principal.has(.admin) {
             if principal.has(.operator) || principal.has(.leader) || principal.has(.analyst)
@@ -185,8 +191,31 @@ public struct CaseService: Sendable {
             query.scopeUnitIDs = [principal.unitID]
             query.scopeReporterID = principal.userID
         }
-        let scoped = query
-        return try await env.provider.read { db in try await CaseRepository(db).list(scoped) }
+        return query
+    }
+
+    /// The counts of the caller's cases matching `query` per status, kind, level and unit, with the overdue ones at
+    /// the time of the call: the dashboard (态势).
+    public func tally(_ query: CaseRepository.Query, by principal: Principal) async throws -> [CaseRepository.Tally] {
+        let (scoped, now) = (Self.scoped(query, to: principal), env.clock())
+        return try await env.provider.read { db in try await CaseRepository(db).tally(scoped, now: now) }
+    }
+
+    /// How many of the caller's cases were created in each UTC hour (`2026-11-22T03`) since `since`.
+    public func createdPerHour(since: Date, by principal: Principal) async throws -> [String: Int] {
+        let scoped = Self.scoped(CaseRepository.Query(), to: principal)
+        return try await env.provider.read { db in try await CaseRepository(db).createdPerHour(scoped, since: since) }
+    }
+
+    /// How many timeline events of `type` happened on the caller's cases in each UTC hour since `since`, by the
+    /// case's current level (escalations, resolutions).
+    public func eventsPerHour(
+        _ type: CaseEventType, since: Date, by principal: Principal
+    ) async throws -> [(hour: String, level: WarningLevel, count: Int)] {
+        let scoped = Self.scoped(CaseRepository.Query(), to: principal)
+        return try await env.provider.read { db in
+            try await CaseRepository(db).eventsPerHour(type, scoped, since: since)
+        }
     }
 
     /// The timeline of a case the caller may see.

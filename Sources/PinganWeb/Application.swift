@@ -54,8 +54,8 @@ public func buildRouter(env: ServiceEnvironment, settings: WebSettings) -> Route
     AuditController(audit: AuditService(env)).addRoutes(to: api)
     let routing = RoutingController(routing: RoutingService(env), organisation: OrganisationService(env))
     routing.addRoutes(to: api)
-    CasesController(cases: CaseService(env), organisation: OrganisationService(env), routing: routing).addRoutes(
-        to: api)
+    let cases = CasesController(cases: CaseService(env), organisation: OrganisationService(env), routing: routing)
+    cases.addRoutes(to: api)
     NotificationsController(notifications: NotificationService(env), webhooks: WebhookService(env)).addRoutes(to: api)
     MetricsController(metrics: LedgerMetricsService(env)).addRoutes(to: api)
     ReconciliationController(reconciliation: ReconciliationService(env)).addRoutes(to: api)
@@ -71,6 +71,7 @@ public func buildRouter(env: ServiceEnvironment, settings: WebSettings) -> Route
             postsPerMinutePerAddress: settings.open311PostsPerMinutePerAddress),
         clock: env.clock
     ).addRoutes(to: router)
+    workbench(env: env, settings: settings, auth: auth, cases: cases).addRoutes(to: router)
     return router
 }
 
@@ -81,4 +82,26 @@ public func buildApplication(env: ServiceEnvironment, settings: WebSettings) -> 
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Pingan"),
         services: [BackgroundWorker(env: env)],
         logger: env.logger)
+}
+
+/// The web workbench's pages (issue 6), over the same services as the API.
+func workbench(
+    env: ServiceEnvironment, settings: WebSettings, auth: AuthService, cases: CasesController
+) -> WorkbenchController {
+    WorkbenchController(
+        auth: auth, cases: CaseService(env), organisation: OrganisationService(env),
+        notifications: NotificationService(env), metrics: LedgerMetricsService(env), routing: RoutingService(env),
+        audit: AuditService(env), casesAPI: cases, keys: env.keys, secureCookies: settings.secureCookies,
+        clock: env.clock)
+}
+
+/// The routes of the workbench's pages (`METHOD /path`): they are HTML for people, not API operations, so the OpenAPI
+/// document leaves them out and `OpenAPITests` excludes exactly these.
+public func workbenchRoutes(env: ServiceEnvironment) -> Set<String> {
+    let router = Router(context: PinganRequestContext.self)
+    let auth = AuthService(env)
+    let routing = RoutingController(routing: RoutingService(env), organisation: OrganisationService(env))
+    let cases = CasesController(cases: CaseService(env), organisation: OrganisationService(env), routing: routing)
+    workbench(env: env, settings: WebSettings(), auth: auth, cases: cases).addRoutes(to: router)
+    return Set(router.routes.map { "\($0.method.rawValue) \($0.path)" })
 }

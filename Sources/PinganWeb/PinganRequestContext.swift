@@ -15,6 +15,8 @@ public struct PinganRequestContext: RequestContext {
     public var tokenID: UUID?
     /// Whether the caller authenticated with the session cookie (unsafe methods then need the CSRF header).
     public var viaCookie = false
+    /// Whether the request carried a valid `X-CSRF-Token` header (workbench forms send a `_csrf` field instead).
+    public var csrfVerified = false
     /// Largest body accepted; set from configuration by ``BodyLimitMiddleware``.
     public var bodyLimit = 1_048_576
     /// The connected peer (Open311 rate limits count per address).

@@ -237,7 +237,30 @@ public struct CaseRepository: Sendable {
         case .deadline: (keyColumn, descending) = ("COALESCE(c.deadline, '9999')", false)
         }
         // keyColumn and the directions below come from the fixed Sort cases, never from input.
-        sql += "\(unsafeRaw: keyColumn) AS sort_key FROM cases c WHERE 1 = 1"
+        sql += "\(unsafeRaw: keyColumn) AS sort_key FROM cases c WHERE 1 = 1" + Self.conditions(query)
+        if let (key, id) = query.after {
+            let comparison = descending ? "<" : ">"
+            sql += """
+                 AND (\(unsafeRaw: keyColumn) \(unsafeRaw: comparison) \(bind: key)
+                 OR (\(unsafeRaw: keyColumn) = \(bind: key) AND c.id \(unsafeRaw: comparison) \(bind: id.uuidString)))
+                """
+        }
+        let direction = descending ? "DESC" : "ASC"
+        sql += " ORDER BY sort_key \(unsafeRaw: direction), c.id \(unsafeRaw: direction)"
+        sql += " LIMIT \(literal: max(1, min(query.limit, 1000)) + 1)"
+        let rows = try await db.raw(sql).all()
+        let page = rows.prefix(max(1, min(query.limit, 1000)))
+        let cases = try page.map { try Self.decode($0.string("record")) }
+        var next: (String, UUID)?
+        if rows.count > page.count, let last = page.last {
+            next = (try last.string("sort_key"), try Self.decode(last.string("record")).id)
+        }
+        return (cases, next)
+    }
+
+    /// The filters and the scope of `query` as conditions to append after `WHERE 1 = 1` (cases aliased `c`).
+    private static func conditions(_ query: Query) -> SQLQueryString {
+        var sql: SQLQueryString = ""
         if !query.statuses.isEmpty { sql += " AND c.status IN (\(binds: query.statuses.map(\.rawValue)))" }
         if !query.kinds.isEmpty { sql += " AND c.kind IN (\(binds: query.kinds.map(\.rawValue)))" }
         if !query.levels.isEmpty { sql += " AND c.level IN (\(binds: query.levels.map(\.rawValue)))" }
@@ -271,24 +294,77 @@ public struct CaseRepository: Sendable {
         if query.scopeUnitIDs != nil || query.scopeRegionPath != nil || query.scopeReporterID != nil {
             sql += scopes.isEmpty ? " AND 1 = 0" : " AND (" + scopes.joined(separator: " OR ") + ")"
         }
-        if let (key, id) = query.after {
-            let comparison = descending ? "<" : ">"
-            sql += """
-                 AND (\(unsafeRaw: keyColumn) \(unsafeRaw: comparison) \(bind: key)
-                 OR (\(unsafeRaw: keyColumn) = \(bind: key) AND c.id \(unsafeRaw: comparison) \(bind: id.uuidString)))
-                """
+        return sql
+    }
+
+    /// How many cases match `query` per status, kind, level and responsible unit, and how many of those are open
+    /// past their deadline at `now`: the counts of the dashboard (态势).
+    public struct Tally: Sendable, Equatable {
+        /// The status.
+        public var status: CaseStatus
+        /// The kind.
+        public var kind: CaseKind
+        /// The level.
+        public var level: WarningLevel
+        /// The responsible unit, if any.
+        public var unitID: UUID?
+        /// How many cases.
+        public var count: Int
+        /// How many of them are overdue.
+        public var overdue: Int
+    }
+
+    /// The counts of the cases matching `query` (its sort, cursor and limit are ignored).
+    public func tally(_ query: Query, now: Date) async throws -> [Tally] {
+        var sql: SQLQueryString = """
+            SELECT c.status, c.kind, c.level, c.responsible_unit_id, COUNT(*) AS n,
+                SUM(CASE WHEN c.status IN ('received', 'assigned', 'in_progress') AND c.deadline IS NOT NULL
+                    AND c.deadline < \(bind: Timestamp.format(now)) THEN 1 ELSE 0 END) AS overdue
+            FROM cases c WHERE 1 = 1
+            """
+        sql += Self.conditions(query)
+        sql += " GROUP BY c.status, c.kind, c.level, c.responsible_unit_id"
+        return try await db.raw(sql).all().map { row in
+            let (status, kind, level) = (try row.string("status"), try row.string("kind"), try row.string("level"))
+            guard let status = CaseStatus(rawValue: status), let kind = CaseKind(rawValue: kind),
+                let level = WarningLevel(rawValue: level)
+            else { throw StoreError.corrupt(column: "cases.status/kind/level", value: "\(status)/\(kind)/\(level)") }
+            return Tally(
+                status: status, kind: kind, level: level, unitID: try row.optionalUUID("responsible_unit_id"),
+                count: try row.int("n"), overdue: try row.int("overdue"))
         }
-        let direction = descending ? "DESC" : "ASC"
-        sql += " ORDER BY sort_key \(unsafeRaw: direction), c.id \(unsafeRaw: direction)"
-        sql += " LIMIT \(literal: max(1, min(query.limit, 1000)) + 1)"
-        let rows = try await db.raw(sql).all()
-        let page = rows.prefix(max(1, min(query.limit, 1000)))
-        let cases = try page.map { try Self.decode($0.string("record")) }
-        var next: (String, UUID)?
-        if rows.count > page.count, let last = page.last {
-            next = (try last.string("sort_key"), try Self.decode(last.string("record")).id)
+    }
+
+    /// How many cases matching `query` were created in each hour since `since`, keyed by the UTC hour
+    /// (`2026-11-22T03`).
+    public func createdPerHour(_ query: Query, since: Date) async throws -> [String: Int] {
+        var sql: SQLQueryString = "SELECT substr(c.created_at, 1, 13) AS hour, COUNT(*) AS n FROM cases c WHERE 1 = 1"
+        sql += Self.conditions(query)
+        sql += " AND c.created_at >= \(bind: Timestamp.format(since)) GROUP BY substr(c.created_at, 1, 13)"
+        var counts: [String: Int] = [:]
+        for row in try await db.raw(sql).all() { counts[try row.string("hour")] = try row.int("n") }
+        return counts
+    }
+
+    /// How many timeline events of `type` on cases matching `query` happened in each hour since `since`, keyed by
+    /// the UTC hour and the case's current level.
+    public func eventsPerHour(
+        _ type: CaseEventType, _ query: Query, since: Date
+    ) async throws -> [(hour: String, level: WarningLevel, count: Int)] {
+        var sql: SQLQueryString = """
+            SELECT substr(e.at, 1, 13) AS hour, c.level, COUNT(*) AS n
+            FROM case_events e JOIN cases c ON c.id = e.case_id
+            WHERE e.type = \(bind: type.rawValue) AND e.at >= \(bind: Timestamp.format(since))
+            """
+        sql += Self.conditions(query)
+        sql += " GROUP BY substr(e.at, 1, 13), c.level"
+        return try await db.raw(sql).all().map { row in
+            let level = try row.string("level")
+            guard let parsed = WarningLevel(rawValue: level) else {
+                throw StoreError.corrupt(column: "cases.level", value: level)
+            }
+            return (try row.string("hour"), parsed, try row.int("n"))
         }
-        return (cases, next)
     }
 
     /// How many cases there are.

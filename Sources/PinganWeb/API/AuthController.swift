@@ -105,8 +105,13 @@ struct AuthController {
     }
 
     private func sessionCookie(value: String, maxAge: Int) -> String {
+        Self.sessionCookie(value: value, maxAge: maxAge, secure: secureCookies)
+    }
+
+    /// The `Set-Cookie` value of the session cookie (the API's session endpoint and the workbench's login form).
+    static func sessionCookie(value: String, maxAge: Int, secure: Bool) -> String {
         var cookie = "\(AuthMiddleware.cookieName)=\(value); Path=/; Max-Age=\(max(0, maxAge)); HttpOnly; SameSite=Lax"
-        if secureCookies { cookie += "; Secure" }
+        if secure { cookie += "; Secure" }
         return cookie
     }
 }

@@ -9,8 +9,9 @@ import PinganServices
 /// request body limit.
 ///
 /// A request with no credentials goes on anonymously (routes that need a caller ask for it); a request with bad
-/// credentials is refused with 401 at once. With the cookie, unsafe methods need the `X-CSRF-Token` header that the
-/// session endpoint returned, so another site cannot make the browser act.
+/// credentials is refused with 401 at once. With the cookie, unsafe methods under `/api/` need the `X-CSRF-Token`
+/// header that the session endpoint returned, so another site cannot make the browser act; the workbench's forms
+/// carry the same token as their `_csrf` field instead, checked by `PageForm.read`.
 struct AuthMiddleware: RouterMiddleware {
     typealias Context = PinganRequestContext
 
@@ -51,8 +52,15 @@ struct AuthMiddleware: RouterMiddleware {
                 return response
             }
             if ![.get, .head, .options].contains(request.method) {
-                guard let sent = request.headers[.csrfToken], Self.isValidCSRF(sent, tokenID: tokenID, keys: keys)
-                else { throw PinganError.forbidden("the X-CSRF-Token header is missing or wrong") }
+                if let sent = request.headers[.csrfToken] {
+                    guard Self.isValidCSRF(sent, tokenID: tokenID, keys: keys) else {
+                        throw PinganError.forbidden("the X-CSRF-Token header is missing or wrong")
+                    }
+                    context.csrfVerified = true
+                } else if request.uri.path.hasPrefix("/api/") {
+                    throw PinganError.forbidden("the X-CSRF-Token header is missing or wrong")
+                }
+                // Otherwise a workbench form, which cannot send headers: `PageForm.read` checks its `_csrf` field.
             }
             context.principal = principal
             context.tokenID = tokenID
