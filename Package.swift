@@ -30,7 +30,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.10.0"),
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.14.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.25.0"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .target(
@@ -41,6 +41,13 @@ let package = Package(
             name: "PinganSignals",
             dependencies: [
                 .product(name: "Crypto", package: "swift-crypto")
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "PinganSpreadsheet",
+            dependencies: [
+                .product(name: "ZIPFoundation", package: "ZIPFoundation")
             ],
             swiftSettings: strict
         ),
@@ -74,6 +81,7 @@ let package = Package(
                 "PinganCore",
                 "PinganStore",
                 "PinganConfig",
+                "PinganSpreadsheet",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
@@ -89,6 +97,7 @@ let package = Package(
                 "PinganStore",
                 "PinganServices",
                 "PinganConfig",
+                "PinganSpreadsheet",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -127,6 +136,14 @@ let package = Package(
         .testTarget(name: "PinganCoreTests", dependencies: ["PinganCore"], swiftSettings: strict),
         .testTarget(name: "PinganSignalsTests", dependencies: ["PinganSignals"], swiftSettings: strict),
         .testTarget(
+            name: "PinganSpreadsheetTests",
+            dependencies: [
+                "PinganSpreadsheet", "PinganServices", "PinganCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "PinganConfigTests",
             dependencies: ["PinganConfig", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
@@ -144,6 +161,7 @@ let package = Package(
             name: "PinganWebTests",
             dependencies: [
                 "PinganWeb", "PinganServices", "PinganStore", "PinganCore", "PinganConfig", "PinganTestSupport",
+                "PinganSpreadsheet",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),

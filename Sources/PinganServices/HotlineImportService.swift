@@ -1,5 +1,6 @@
 import Foundation
 import PinganCore
+import PinganSpreadsheet
 import PinganStore
 import SQLKit
 
@@ -57,7 +58,9 @@ public struct HotlineImportService: Sendable {
         try await run(table: CSVTable.parse(csv), field: "csv", mapping: mapping, dryRun: dryRun, by: principal)
     }
 
-    /// Imports the first worksheet of the Excel workbook `xlsx` (see ``XLSXReader``).
+    /// Imports the first worksheet of the Excel workbook `xlsx` (read by `PinganSpreadsheet.XLSXReader`: shared and
+    /// inline strings, numbers as written — a date cell is its serial number, which
+    /// ``PinganCore/HotlineTicket/parseTime(_:in:endOfDay:)`` understands); its first row is the header.
     public func run(
         xlsx: Data, mapping: HotlineMapping, dryRun: Bool, by principal: Principal
     ) async throws
@@ -65,9 +68,14 @@ public struct HotlineImportService: Sendable {
     {
         let table: CSVTable?
         do {
-            table = try XLSXReader.table(from: xlsx)
-        } catch let failure as XLSXReader.Failure {
-            throw PinganError.invalid(field: "xlsx", rule: "format", detail: failure.description)
+            let rows = try XLSXReader.firstSheet(xlsx)
+            table = rows.first.map { header in
+                CSVTable(
+                    header: header.cells.map { $0.trimmingCharacters(in: .whitespaces) },
+                    rows: rows.dropFirst().map { (line: $0.number, cells: $0.cells) })
+            }
+        } catch {
+            throw PinganError.invalid(field: "xlsx", rule: "format", detail: error.description)
         }
         return try await run(table: table, field: "xlsx", mapping: mapping, dryRun: dryRun, by: principal)
     }

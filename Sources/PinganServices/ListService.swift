@@ -37,7 +37,7 @@ public struct ListService: Sendable {
         try actor.require(Self.mayManage, "import responsibility lists")
         let result: ListImportResult
         do {
-            result = try format.importDocument(data, strict: strict)
+            result = try format.importDocument(data, strict: strict, spreadsheet: XLSXListSheet())
         } catch {
             throw PinganError.invalid(field: "file", rule: Self.rule(error), detail: error.description)
         }

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
+import PinganSpreadsheet
 import PinganTestSupport
 import Testing
 
@@ -63,6 +64,29 @@ struct AssessmentAPITests {
                 .post, "/api/v1/lists", token: admin, json: try Self.body(["format": "text", "content": "  "]))
             try check(empty, "POST", "/api/v1/lists", .unprocessableContent, conformance)
             #expect(empty.text.contains("\"field\":\"file\""))
+            // an xlsx workbook travels in base64; a file that is not one, or content that is not base64, is refused
+            let workbook = try XLSXWriter.workbook(
+                sheetName: "清单",
+                rows: [
+                    ["清单", "章节", "条目", "分值", "牵头单位"].map(XLSXCell.text),
+                    [.text("表格清单"), .text("一、基础"), .text("台账管理"), .number(20), .text("区公安分局")],
+                ])
+            let xlsxDry = try await harness.send(
+                .post, "/api/v1/lists", token: admin,
+                json: try Self.body([
+                    "format": "xlsx", "content": workbook.base64EncodedString(), "dry_run": true,
+                ]))
+            try check(xlsxDry, "POST", "/api/v1/lists", .ok, conformance)
+            let notBase64 = try await harness.send(
+                .post, "/api/v1/lists", token: admin, json: try Self.body(["format": "xlsx", "content": "%%%"]))
+            try check(notBase64, "POST", "/api/v1/lists", .unprocessableContent, conformance)
+            #expect(try notBase64.violations() == ["content:base64"])
+            let notXLSX = try await harness.send(
+                .post, "/api/v1/lists", token: admin,
+                json: try Self.body(["format": "xlsx", "content": Data("清单,条目\n".utf8).base64EncodedString()]))
+            try check(notXLSX, "POST", "/api/v1/lists", .unprocessableContent, conformance)
+            #expect(try notXLSX.violations() == ["file:format"])
+            #expect(notXLSX.text.contains("not a zip archive"))
             let refused = try await harness.send(
                 .post, "/api/v1/lists", token: handler, json: try Self.body(["format": "text", "content": Self.list]))
             #expect(refused.status == .forbidden)
@@ -151,6 +175,21 @@ struct AssessmentAPITests {
             #expect(rankingLines.first?.hasPrefix("\u{FEFF}名次 rank,") == true)
             #expect(rankingLines.dropFirst().first?.hasPrefix("1,qs-justice,青山区司法局,95,19,1,") == true)
             #expect(rankingLines.last?.hasPrefix("2,qs-police,青山公安分局,-10,-4,2,") == true)
+            let rankingXLSX = try await harness.send(.get, "\(base)/ranking.xlsx", token: admin)
+            #expect(rankingXLSX.status == .ok)
+            #expect(rankingXLSX.headers[.contentType] == XLSXWriter.mediaType)
+            #expect(rankingXLSX.headers[.contentDisposition] == "attachment; filename=\"ranking.xlsx\"")
+            let rankingRows = try XLSXReader.firstSheet(Data(rankingXLSX.body.readableBytesView))
+            #expect(rankingRows.count == 3)
+            #expect(rankingRows.first?.cells.first == "名次 rank")
+            #expect(rankingRows.dropFirst().first?.cells.prefix(6) == ["1", "qs-justice", "青山区司法局", "95", "19", "1"])
+            #expect(rankingRows.last?.cells.prefix(6) == ["2", "qs-police", "青山公安分局", "-10", "-4", "2"])
+            let cardXLSX = try await harness.send(.get, "\(base)/scorecards/qs-police/export.xlsx", token: handler)
+            #expect(cardXLSX.status == .ok)
+            let cardRows = try XLSXReader.firstSheet(Data(cardXLSX.body.readableBytesView))
+            #expect(
+                cardRows.last?.cells
+                    == ["合计 total", "", "青山公安分局", "40", "6", "", "10", "总分 -4, 得分率 -10%, 未达标 failed"])
             let cardCSV = try await harness.send(.get, "\(base)/scorecards/qs-police/export.csv", token: handler)
             #expect(cardCSV.status == .ok)
             #expect(cardCSV.text.contains("扣分 deduction,1,\"发生重大安全事故(特别重大-30分/件,重大-10分/件)\",,,,10,"))

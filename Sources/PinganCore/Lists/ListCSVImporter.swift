@@ -61,7 +61,12 @@ public enum ListCSVImporter {
     /// Reads the lists of a CSV document and the problems their reconciliation finds; a document that is not
     /// CSV of this layout throws `ListImportError.malformed` with the line.
     public static func read(_ text: String) throws(ListImportError) -> ListImportResult {
-        let records = try ListCSV.records(text)
+        try read(rows: ListCSV.records(text))
+    }
+
+    /// Reads the lists of a spreadsheet's rows in this layout (the first row names the columns) — the rows of a CSV
+    /// document or of an XLSX worksheet — and the problems their reconciliation finds.
+    public static func read(rows records: [ListSheetRow]) throws(ListImportError) -> ListImportResult {
         guard let header = records.first else { throw .empty }
         var columns: [Column: Int] = [:]
         for (index, name) in header.fields.enumerated() where !ListText.trim(name).isEmpty {
@@ -98,12 +103,12 @@ public enum ListCSVImporter {
             self.columns = columns
         }
 
-        func cell(_ column: Column, _ record: ListCSV.Record) -> String {
+        func cell(_ column: Column, _ record: ListSheetRow) -> String {
             guard let index = columns[column], index < record.fields.count else { return "" }
             return ListText.trim(record.fields[index])
         }
 
-        func points(_ column: Column, _ record: ListCSV.Record) throws(ListImportError) -> Decimal? {
+        func points(_ column: Column, _ record: ListSheetRow) throws(ListImportError) -> Decimal? {
             var text = ListText.compact(ListText.fold(cell(column, record)))
             if text.hasSuffix("分") { text.removeLast() }
             guard !text.isEmpty else { return nil }
@@ -115,7 +120,7 @@ public enum ListCSVImporter {
             return value
         }
 
-        mutating func add(_ record: ListCSV.Record) throws(ListImportError) {
+        mutating func add(_ record: ListSheetRow) throws(ListImportError) {
             guard record.fields.contains(where: { !ListText.trim($0).isEmpty }) else { return }
             let title = cell(.list, record)
             if !title.isEmpty, title != listTitle || lists.isEmpty {
@@ -168,7 +173,7 @@ public enum ListCSVImporter {
             lists[lists.count - 1].chapters[last].items.append(entry)
         }
 
-        mutating func describeChapter(_ record: ListCSV.Record) throws(ListImportError) {
+        mutating func describeChapter(_ record: ListSheetRow) throws(ListImportError) {
             let stated = try points(.points, record)
             guard !lists[lists.count - 1].chapters.isEmpty, !chapterTitle.isEmpty || !chapterCode.isEmpty else {
                 return
@@ -183,7 +188,7 @@ public enum ListCSVImporter {
             lists[lists.count - 1].chapters[last] = chapter
         }
 
-        mutating func addEntry(_ record: ListCSV.Record, text: String, code: String) throws(ListImportError) {
+        mutating func addEntry(_ record: ListSheetRow, text: String, code: String) throws(ListImportError) {
             guard !text.isEmpty else {
                 let introduction = cell(.requirement, record)
                 if !introduction.isEmpty { lists[lists.count - 1].negativeListIntroduction = introduction }
@@ -209,14 +214,8 @@ public enum ListCSVImporter {
 /// RFC 4180 records: fields separated by commas, quoted with `"` (a doubled `""` inside), line breaks inside quotes
 /// kept; CRLF or LF; a byte-order mark ignored.
 enum ListCSV {
-    struct Record {
-        /// The 1-based line the record starts on.
-        var line: Int
-        var fields: [String]
-    }
-
-    static func records(_ text: String) throws(ListImportError) -> [Record] {
-        var records: [Record] = []
+    static func records(_ text: String) throws(ListImportError) -> [ListSheetRow] {
+        var records: [ListSheetRow] = []
         var fields: [String] = []
         var field = ""
         var line = 1
@@ -229,7 +228,7 @@ enum ListCSV {
         var pending: Unicode.Scalar? = iterator.next()
         func endRecord() {
             fields.append(field)
-            records.append(Record(line: start, fields: fields))
+            records.append(ListSheetRow(line: start, fields: fields))
             fields = []
             field = ""
         }

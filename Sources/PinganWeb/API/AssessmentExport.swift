@@ -1,60 +1,98 @@
 import Foundation
 import PinganCore
+import PinganSpreadsheet
 
 /// The assessment's outputs (issue 7 "Outputs"): the ranking and a unit's scorecard as CSV for Excel (UTF-8 with
-/// BOM, Chinese header with English keys, cells escaped as the ledger export does), and a printable HTML report of
+/// BOM, Chinese header with English keys, cells escaped as the ledger export does) and as XLSX (the same rows), and a printable HTML report of
 /// a unit's scorecard (Chinese first, English second).
 enum AssessmentExport {
     /// The ranking as CSV: ranked units, then the unranked ones with the reason.
     static func rankingCSV(_ ranking: AssessmentDTO.RankingDTO) -> String {
-        var text =
-            "\u{FEFF}"
-            + LedgerCSV.line([
+        csv(rankingRows(ranking))
+    }
+
+    /// The ranking as an XLSX workbook of one sheet, the same rows as the CSV.
+    static func rankingXLSX(_ ranking: AssessmentDTO.RankingDTO) throws(XLSXError) -> Data {
+        try XLSXWriter.workbook(sheetName: "排名 Ranking", rows: xlsx(rankingRows(ranking)))
+    }
+
+    /// A unit's scorecard as CSV: one row per item it leads, one per deduction, and the totals.
+    static func scorecardCSV(_ card: AssessmentDTO.ScorecardDTO) -> String {
+        csv(scorecardRows(card))
+    }
+
+    /// A unit's scorecard as an XLSX workbook of one sheet, the same rows as the CSV.
+    static func scorecardXLSX(_ card: AssessmentDTO.ScorecardDTO) throws(XLSXError) -> Data {
+        try XLSXWriter.workbook(sheetName: "记分卡 Scorecard", rows: xlsx(scorecardRows(card)))
+    }
+
+    /// The ranking's rows, header first: ranked units, then the unranked ones with the reason.
+    static func rankingRows(_ ranking: AssessmentDTO.RankingDTO) -> [[Cell]] {
+        var rows: [[Cell]] = [
+            [
                 "名次 rank", "单位代码 unit_code", "单位 unit", "得分率(%) share_percent",
                 "总分 total", "已评分项 scored_items", "备注 note",
-            ])
+            ].map(Cell.text)
+        ]
         for entry in ranking.ranked {
-            text += line([
+            rows.append([
                 .number(Decimal(entry.rank)), .text(entry.unitCode), .text(entry.unitName),
                 .number(entry.share.map { $0 * 100 }), .number(entry.total), .number(Decimal(entry.scoredItems)),
                 .text(""),
             ])
         }
         for entry in ranking.unranked {
-            text += line([
+            rows.append([
                 .text(""), .text(entry.unitCode), .text(entry.unitName), .number(nil), .number(nil),
                 .number(Decimal(entry.scoredItems)), .text("未排名 unranked: \(entry.reason)"),
             ])
         }
-        return text
+        return rows
     }
 
-    /// A unit's scorecard as CSV: one row per item it leads, one per deduction, and the totals.
-    static func scorecardCSV(_ card: AssessmentDTO.ScorecardDTO) -> String {
-        var text =
-            "\u{FEFF}"
-            + LedgerCSV.line([
+    /// A scorecard's rows, header first: one per item the unit leads, one per deduction, and the totals.
+    static func scorecardRows(_ card: AssessmentDTO.ScorecardDTO) -> [[Cell]] {
+        var rows: [[Cell]] = [
+            [
                 "类型 kind", "编号 key", "名称 title", "满分 maximum", "得分 earned",
                 "失分 lost", "扣分 deducted", "说明 explanation",
-            ])
+            ].map(Cell.text)
+        ]
         for line in card.lines {
-            text += Self.line([
+            rows.append([
                 .text("评分项 item"), .text(line.itemKey), .text(line.title), .number(line.maximum),
                 .number(line.earned), .number(line.lost), .number(nil), .text(line.explanation),
             ])
         }
         for deduction in card.deductions {
-            text += line([
+            rows.append([
                 .text("扣分 deduction"), .text(deduction.entryKey), .text(deduction.text), .number(nil), .number(nil),
                 .number(nil), .number(deduction.points), .text(deduction.explanation),
             ])
         }
-        text += line([
+        rows.append([
             .text("合计 total"), .text(""), .text(card.unitName), .number(card.maximum), .number(card.earned),
             .number(nil), .number(card.deducted),
             .text("总分 \(number(card.total)), 得分率 \(percent(card.share))" + (card.failed ? ", 未达标 failed" : "")),
         ])
-        return text
+        return rows
+    }
+
+    /// CSV for Excel: a byte-order mark, then one CRLF line per row.
+    private static func csv(_ rows: [[Cell]]) -> String {
+        "\u{FEFF}" + rows.map(line).joined()
+    }
+
+    /// Sheet cells: numbers rounded to two places as in the CSV, empty text and missing numbers left out.
+    private static func xlsx(_ rows: [[Cell]]) -> [[XLSXCell]] {
+        rows.map { row in
+            row.map { cell in
+                switch cell {
+                case .text(let text): text.isEmpty ? .empty : .text(text)
+                case .number(let value): value.map { .number(rounded($0)) } ?? .empty
+                }
+            }
+        }
     }
 
     /// A printable HTML report of a unit's scorecard; every text is escaped.
@@ -154,10 +192,15 @@ enum AssessmentExport {
 
     /// A decimal rounded to two places, as plain text ("19", "-4", "0.5").
     static func number(_ value: Decimal) -> String {
+        "\(rounded(value))"
+    }
+
+    /// A decimal rounded to two places.
+    static func rounded(_ value: Decimal) -> Decimal {
         var input = value
         var rounded = Decimal()
         NSDecimalRound(&rounded, &input, 2, .plain)
-        return "\(rounded)"
+        return rounded
     }
 
     static func percent(_ value: Decimal?) -> String {

@@ -4,6 +4,7 @@ import Hummingbird
 import NIOCore
 import PinganCore
 import PinganServices
+import PinganSpreadsheet
 import PinganStore
 
 /// Responsibility lists and assessment (issue 7): list import and activation, scoring, incidents, appeals,
@@ -103,11 +104,22 @@ struct AssessmentsController {
             let body = try await request.decodeJSON(as: ImportBody.self, context: context)
             guard let format = ListImportFormat(rawValue: body.format) else {
                 throw PinganError.invalid(
-                    field: "format", rule: "unknown_value", detail: "the format is text, csv or yaml")
+                    field: "format", rule: "unknown_value", detail: "the format is text, csv, xlsx or yaml")
+            }
+            let content: Data
+            if format == .xlsx {
+                // A workbook is binary; JSON carries it in base64.
+                guard let decoded = Data(base64Encoded: body.content, options: .ignoreUnknownCharacters) else {
+                    throw PinganError.invalid(
+                        field: "content", rule: "base64", detail: "an xlsx workbook is sent as base64")
+                }
+                content = decoded
+            } else {
+                content = Data(body.content.utf8)
             }
             let dryRun = body.dryRun ?? false
             let outcome = try await lists.importDocument(
-                Data(body.content.utf8), format: format, strict: body.strict ?? false, dryRun: dryRun, by: actor)
+                content, format: format, strict: body.strict ?? false, dryRun: dryRun, by: actor)
             let answer = AssessmentDTO.ImportAnswer(
                 stored: outcome.stored.map { AssessmentDTO.ListVersion($0) },
                 problems: outcome.problems.map {
@@ -144,6 +156,16 @@ struct AssessmentsController {
         AssessmentService.Key(
             period: try context.parameters.require("period"), regionCode: try context.parameters.require("region"),
             listID: try context.parameters.require("list"))
+    }
+
+    /// The ranking a request asks for (`minimum_scored_items`, 1 by default), for the JSON, CSV and XLSX routes.
+    private func ranking(_ request: Request, _ context: PinganRequestContext) async throws -> AssessmentDTO.RankingDTO {
+        var reader = QueryReader(request.uri.queryParameters)
+        let minimum = reader.integer("minimum_scored_items", in: 1...1000) ?? 1
+        try reader.finish()
+        let (ranking, units) = try await assessment.ranking(
+            try key(context), minimumScoredItems: minimum, by: try context.actor())
+        return Self.dto(ranking, units: units, minimum: minimum)
     }
 
     private func addScoringRoutes(to group: RouterGroup<PinganRequestContext>) {
@@ -190,28 +212,29 @@ struct AssessmentsController {
             Created(value: try await scorecard(context))
         }
         group.get("\(Self.base)/ranking") { request, context -> Created<AssessmentDTO.RankingDTO> in
-            var reader = QueryReader(request.uri.queryParameters)
-            let minimum = reader.integer("minimum_scored_items", in: 1...1000) ?? 1
-            try reader.finish()
-            let (ranking, units) = try await assessment.ranking(
-                try key(context), minimumScoredItems: minimum, by: try context.actor())
-            return Created(value: Self.dto(ranking, units: units, minimum: minimum))
+            Created(value: try await ranking(request, context))
         }
         group.get("\(Self.base)/ranking.csv") { request, context -> Response in
-            var reader = QueryReader(request.uri.queryParameters)
-            let minimum = reader.integer("minimum_scored_items", in: 1...1000) ?? 1
-            try reader.finish()
-            let (ranking, units) = try await assessment.ranking(
-                try key(context), minimumScoredItems: minimum, by: try context.actor())
-            return Self.file(
-                AssessmentExport.rankingCSV(Self.dto(ranking, units: units, minimum: minimum)),
+            Self.file(
+                AssessmentExport.rankingCSV(try await ranking(request, context)),
                 type: "text/csv; charset=utf-8", name: "ranking.csv")
+        }
+        group.get("\(Self.base)/ranking.xlsx") { request, context -> Response in
+            Self.file(
+                try AssessmentExport.rankingXLSX(try await ranking(request, context)),
+                type: XLSXWriter.mediaType, name: "ranking.xlsx")
         }
         group.get("\(Self.base)/scorecards/{unit}/export.csv") { _, context -> Response in
             let card = try await scorecard(context)
             return Self.file(
                 AssessmentExport.scorecardCSV(card), type: "text/csv; charset=utf-8",
                 name: "scorecard-\(card.unitCode).csv")
+        }
+        group.get("\(Self.base)/scorecards/{unit}/export.xlsx") { _, context -> Response in
+            let card = try await scorecard(context)
+            return Self.file(
+                try AssessmentExport.scorecardXLSX(card), type: XLSXWriter.mediaType,
+                name: "scorecard-\(card.unitCode).xlsx")
         }
         group.get("\(Self.base)/scorecards/{unit}/report.html") { _, context -> Response in
             let card = try await scorecard(context)
@@ -313,11 +336,15 @@ struct AssessmentsController {
 
     /// A text file answer (CSV for download, or HTML to print), never cached.
     static func file(_ text: String, type: String, name: String?) -> Response {
+        file(Data(text.utf8), type: type, name: name)
+    }
+
+    static func file(_ data: Data, type: String, name: String?) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = type
         headers[.cacheControl] = "no-store"
         if let name { headers[.contentDisposition] = "attachment; filename=\"\(name)\"" }
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     static func binding(_ body: BindingBody) throws(PinganError) -> MetricBinding {

@@ -18,6 +18,8 @@ extension OpenAPIDocument {
         let minimum = P.query(
             "minimum_scored_items", "Units with fewer scored items are listed unranked (default 1).",
             schema: S.integer(minimum: 1, maximum: 1000))
+        let xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        let binary: OpenAPIValue = ["type": "string", "contentMediaType": .string(xlsx)]
         return listOperations + [
             .init(
                 method: .post, path: "\(base)/bindings", operationID: "bindAssessmentItem", tag: "assessment",
@@ -86,10 +88,20 @@ extension OpenAPIDocument {
                 parameters: key + [minimum],
                 responses: [200: R.content("The ranking.", mediaType: "text/csv", S.string())], errors: [404, 422]),
             .init(
+                method: .get, path: "\(base)/ranking.xlsx", operationID: "assessmentRankingXLSX", tag: "assessment",
+                summary: "The ranking as an XLSX workbook (one sheet, the CSV's rows; numbers as number cells)",
+                parameters: key + [minimum],
+                responses: [200: R.content("The ranking.", mediaType: xlsx, binary)], errors: [404, 422]),
+            .init(
                 method: .get, path: "\(base)/scorecards/{unit}/export.csv", operationID: "unitScorecardCSV",
                 tag: "assessment", summary: "A unit's scorecard as CSV for Excel",
                 parameters: key + [P.path("unit", "The unit's code.")],
                 responses: [200: R.content("The scorecard.", mediaType: "text/csv", S.string())], errors: [404, 422]),
+            .init(
+                method: .get, path: "\(base)/scorecards/{unit}/export.xlsx", operationID: "unitScorecardXLSX",
+                tag: "assessment", summary: "A unit's scorecard as an XLSX workbook (one sheet, the CSV's rows)",
+                parameters: key + [P.path("unit", "The unit's code.")],
+                responses: [200: R.content("The scorecard.", mediaType: xlsx, binary)], errors: [404, 422]),
             .init(
                 method: .get, path: "\(base)/scorecards/{unit}/report.html", operationID: "unitScorecardReport",
                 tag: "assessment", summary: "A printable HTML report of a unit's scorecard",
@@ -168,14 +180,16 @@ extension OpenAPIDocument {
         [
             .init(
                 method: .post, path: "/api/v1/lists", operationID: "importList", tag: "lists",
-                summary: "Import a responsibility-list document (text, csv or yaml); each list becomes a new version",
+                summary: "Import a responsibility-list document (text, csv, xlsx, yaml); each list becomes a version",
                 description: "Formats in docs/LISTS.md. Unit names are matched to units by name and aliases; "
                     + "unmatched names are reported. An empty document, no list, a list naming no units or a "
                     + "malformed one is a 422 on `file` and nothing is written. `dry_run` answers 200 and stores "
-                    + "nothing.",
+                    + "nothing. An xlsx workbook's `content` is its bytes in base64 (else a 422 on `content`, rule "
+                    + "`base64`); its first worksheet is read in the CSV layout.",
                 body: S.object(
                     [
-                        "format": S.strings(ListImportFormat.allCases.map(\.rawValue)), "content": S.string(),
+                        "format": S.strings(ListImportFormat.allCases.map(\.rawValue)),
+                        "content": S.string("The document's text; for xlsx, the workbook in base64."),
                         "strict": S.boolean("Refuse when any warning or error, or an unmatched unit, is found."),
                         "dry_run": S.boolean(),
                     ], optional: ["strict", "dry_run"]),

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
 import PinganCore
+import PinganServices
 
-/// `pingan lists export FILE [--from text|csv|yaml] [--format yaml|json]`: converts a list document to the canonical
+/// `pingan lists export FILE [--from text|csv|xlsx|yaml] [--format yaml|json]`: converts a list document to the canonical
 /// YAML form (issue 7) or to the dry-run JSON.
 struct ListsExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,7 +14,7 @@ struct ListsExportCommand: AsyncParsableCommand {
     @Argument(help: "A list document to convert.")
     var file: String
 
-    @Option(help: "The document's format: text, csv or yaml.")
+    @Option(help: "The document's format: text, csv, xlsx or yaml.")
     var from: String = "text"
 
     @Option(help: "Output format: yaml or json.")
@@ -21,7 +22,7 @@ struct ListsExportCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard ListImportFormat(rawValue: from) != nil else {
-            throw ValidationError("unknown input format '\(from)'; use text, csv or yaml")
+            throw ValidationError("unknown input format '\(from)'; use text, csv, xlsx or yaml")
         }
         guard ["yaml", "json"].contains(format) else {
             throw ValidationError("unknown output format '\(format)'; use yaml or json")
@@ -31,7 +32,8 @@ struct ListsExportCommand: AsyncParsableCommand {
     func run() async throws {
         let result: ListImportResult
         do {
-            result = try (ListImportFormat(rawValue: from) ?? .text).read(try ListFile.read(file))
+            result = try (ListImportFormat(rawValue: from) ?? .text).read(
+                try ListFile.read(file), spreadsheet: XLSXListSheet())
         } catch {
             ListFile.fail("export", "\(file): \(error)")
         }

@@ -18,10 +18,10 @@ struct ListsImportCommand: AsyncParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "The document to import (UTF-8 text).")
+    @Argument(help: "The document to import (UTF-8 text, or an .xlsx workbook).")
     var file: String
 
-    @Option(help: "Input format: text, csv or yaml (xlsx is not available yet).")
+    @Option(help: "Input format: text, csv, xlsx or yaml.")
     var format: String = "text"
 
     @Flag(help: "Check the file and print what would be imported; store nothing.")
@@ -41,11 +41,11 @@ struct ListsImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let format = ListImportFormat(rawValue: format) else {
-            fail("importing --format \(self.format) is not available yet; use text, csv or yaml", code: 2)
+            fail("unknown format '\(self.format)'; use text, csv, xlsx or yaml", code: 2)
         }
         let result: ListImportResult
         do {
-            result = try format.read(try ListFile.read(file))
+            result = try format.read(try ListFile.read(file), spreadsheet: XLSXListSheet())
         } catch {
             fail("\(file): \(error)")
         }
