@@ -18,6 +18,6 @@ public enum Migrations {
     public static let all: [Migration] = [
         M0001Foundation.migration, M0002Notifications.migration, M0003Cases.migration, M0004Escalations.migration,
         M0005Reconciliation.migration, M0006Policies.migration,
-        M0007CaseIntakeIndex.migration,
+        M0007CaseIntakeIndex.migration, M0010SavedFilters.migration,
     ]
 }
