@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
+import PinganCore
 import PinganServices
 import PinganStore
 import PinganTestSupport
@@ -312,6 +313,45 @@ struct WorkbenchTests {
             #expect(try await handler.get("/admin").status == .forbidden)
             #expect(try await handler.get("/audit").status == .forbidden)
             #expect(!(try await handler.get("/work").text.contains("href=\"/audit\"")))
+        }
+    }
+
+    @Test func aUserSavesALedgerFilterThatOnlyTheySeeAndCanDelete() async throws {
+        try await WebHarness.run { harness in
+            let (handler, _) = try await BrowserSession.signIn(harness, "handler.guanyuan")
+            let csrf = try await handler.csrf()
+            // act
+            let saved = try await handler.post(
+                "/ledger/filters", ["_csrf": csrf, "name": "超期纠纷", "query": "kind=dispute&overdue=true"])
+            let again = try await handler.post(
+                "/ledger/filters", ["_csrf": csrf, "name": "超期纠纷", "query": "kind=hazard"])
+            // verify
+            #expect(saved.status == .seeOther && saved.headers[.location] == "/ledger?kind=dispute&overdue=true")
+            #expect(again.status == .unprocessableContent && again.text.contains("duplicate"))
+            let ledger = try await handler.get("/ledger")
+            #expect(ledger.text.contains("href=\"/ledger?kind=dispute&amp;overdue=true\">超期纠纷</a>"))
+            let (other, _) = try await BrowserSession.signIn(harness, "handler.police")
+            #expect(!(try await other.get("/ledger").text.contains("超期纠纷")))
+
+            let filters = try await SavedFilterService(harness.env).filters(
+                for: try #require(
+                    try await harness.env.provider.read { db in
+                        try await UserRepository(db).find(username: "handler.guanyuan")
+                    }.map { user in
+                        Principal(
+                            userID: user.id, username: user.username, roles: user.roles, unitID: user.unitID,
+                            regionPath: "")
+                    }))
+            let id = try #require(filters.first?.id)
+            let otherCSRF = try await other.csrf()
+            #expect(
+                try await other.post("/ledger/filters/\(id.uuidString)/delete", ["_csrf": otherCSRF]).status
+                    == .notFound)
+            let deleted = try await handler.post("/ledger/filters/\(id.uuidString)/delete", ["_csrf": csrf])
+            #expect(deleted.status == .seeOther)
+            #expect(!(try await handler.get("/ledger").text.contains("超期纠纷")))
+            let audit = try await AuditService(harness.env).entries(.init(objectType: "saved_filter"), by: .system("t"))
+            #expect(audit.map(\.action) == ["filter.delete", "filter.save"])
         }
     }
 }

@@ -19,5 +19,6 @@ public enum Migrations {
         M0001Foundation.migration, M0002Notifications.migration, M0003Cases.migration, M0004Escalations.migration,
         M0005Reconciliation.migration, M0006Policies.migration,
         M0007CaseIntakeIndex.migration, M0008Assessment.migration, M0009Open311.migration,
+        M0010SavedFilters.migration,
     ]
 }

@@ -42,6 +42,10 @@ enum Stylesheet {
         button.small, .button.small { padding: 2px 10px; font-size: .9rem; }
         button.link { border: 0; background: none; padding: 0; text-decoration: underline; }
         form.inline { display: inline; }
+        .saved { display: flex; flex-wrap: wrap; gap: 6px 14px; align-items: center; }
+        .saved-list { display: flex; flex-wrap: wrap; gap: 4px 14px; list-style: none; margin: 0; padding: 0; }
+        .save-filter { margin-left: auto; display: flex; gap: 6px; align-items: center; }
+        .save-filter input { width: 12em; } label.inline-label { display: inline; margin: 0; }
         .filters { display: grid; grid-template-columns: repeat(auto-fill, minmax(190px, 1fr)); gap: 0 12px; }
         .filters .buttons { grid-column: 1 / -1; }
         .badge { display: inline-block; padding: 0 7px; border-radius: 10px; font-size: .85rem; white-space: nowrap;

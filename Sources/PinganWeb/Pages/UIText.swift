@@ -28,7 +28,7 @@ enum UIText: String, CaseIterable, Sendable {
         auditChange
     case territorial, adminReadOnly, adminUnits, adminUsers, adminRouting, adminCategories, adminRegions, adminCode
     case adminName, adminNameEnglish, adminLeaders, adminRoles, adminDisabled, adminRule, adminPriority
-    case adminTableVersion
+    case adminTableVersion, savedFilters, noSavedFilters, filterName, saveFilter, deleteFilter
 
     /// 简体中文.
     static let zhHans: [UIText: String] = [
@@ -71,7 +71,8 @@ enum UIText: String, CaseIterable, Sendable {
         .adminReadOnly: "本页只读;修改请通过接口进行,说明见", .adminUnits: "单位与领导", .adminUsers: "用户",
         .adminRouting: "路由表", .adminCategories: "案件类别", .adminRegions: "区域", .adminCode: "代码", .adminName: "名称",
         .adminNameEnglish: "英文名称", .adminLeaders: "领导", .adminRoles: "角色", .adminDisabled: "已停用",
-        .adminRule: "规则", .adminPriority: "优先级", .adminTableVersion: "路由表版本",
+        .adminRule: "规则", .adminPriority: "优先级", .adminTableVersion: "路由表版本", .savedFilters: "常用筛选",
+        .noSavedFilters: "尚未保存。", .filterName: "名称", .saveFilter: "保存当前筛选", .deleteFilter: "删除筛选",
     ]
 
     /// English.
@@ -133,7 +134,8 @@ enum UIText: String, CaseIterable, Sendable {
         .adminUsers: "Users", .adminRouting: "Routing table", .adminCategories: "Categories", .adminRegions: "Regions",
         .adminCode: "Code", .adminName: "Name", .adminNameEnglish: "English name", .adminLeaders: "Leaders",
         .adminRoles: "Roles", .adminDisabled: "Disabled", .adminRule: "Rule", .adminPriority: "Priority",
-        .adminTableVersion: "Routing table version",
+        .adminTableVersion: "Routing table version", .savedFilters: "Saved filters", .noSavedFilters: "None yet.",
+        .filterName: "Name", .saveFilter: "Save this filter", .deleteFilter: "Delete filter",
     ]
 
     /// Labels of enumeration values in Simplified Chinese, keyed `family.value`.

@@ -67,12 +67,58 @@ extension WorkbenchController {
             <a class="button" href="/api/v1/cases.csv?\(filterQuery)" download>\(ctx.t(.exportCSV))</a></p>
             </form>
             """
+        let current = Self.encode(
+            request.uri.queryParameters.map { (String($0.key), String($0.value)) }.filter {
+                !$0.1.isEmpty && $0.0 != "cursor" && $0.0 != "limit"
+            })
+        let saved = try await savedFilters(principal: principal, ctx: ctx, current: current)
         let content: HTML = """
+            \(Self.flash(request, ctx))\(saved)
             \(filters)
             \(Fragments.caseTable(page.cases, names: names, ctx))
             <p class="pager">\(next)</p>
             """
         return Layout.page(ctx, title: ctx.t(.navLedger), content)
+    }
+
+    /// The user's saved filters as links, each with a delete button, and a form that saves the current filter.
+    private func savedFilters(principal: Principal, ctx: PageContext, current: String) async throws -> HTML {
+        let saved = try await filters.filters(for: principal)
+        let items = saved.map { filter -> HTML in
+            """
+            <li><a href="/ledger?\(filter.query)">\(filter.name)</a> \
+            <form method="post" action="/ledger/filters/\(filter.id.uuidString)/delete" class="inline">\(ctx.csrfField)\
+            <button type="submit" class="link small" aria-label="\(ctx.t(.deleteFilter)) \(filter.name)">×</button></form></li>
+            """
+        }
+        return """
+            <div class="saved card"><strong>\(ctx.t(.savedFilters))</strong>\
+            \(items.isEmpty ? "<span class=\"empty\"> \(ctx.t(.noSavedFilters))</span>" as HTML : "<ul class=\"saved-list\">\(items)</ul>")\
+            <form method="post" action="/ledger/filters" class="inline save-filter">\(ctx.csrfField)\
+            <input type="hidden" name="query" value="\(current)">\
+            <label for="filter-name" class="inline-label">\(ctx.t(.filterName))</label>\
+            <input id="filter-name" name="name" required maxlength="40">\
+            <button type="submit">\(ctx.t(.saveFilter))</button></form></div>
+            """
+    }
+
+    /// Saves the current ledger filter under a name.
+    @Sendable func saveFilter(
+        _ request: Request, context: PinganRequestContext, ctx: PageContext, principal: Principal
+    ) async throws -> Response {
+        let form = try await PageForm.read(request, context: context, keys: keys)
+        let query = form.value("query") ?? ""
+        _ = try await filters.save(name: form.value("name") ?? "", query: query, by: principal)
+        return Layout.redirect("/ledger?" + query)
+    }
+
+    /// Deletes one of the user's saved filters.
+    @Sendable func deleteFilter(
+        _ request: Request, context: PinganRequestContext, ctx: PageContext, principal: Principal
+    ) async throws -> Response {
+        _ = try await PageForm.read(request, context: context, keys: keys)
+        try await filters.delete(id: try context.uuidParameter("id", entity: "saved filter"), by: principal)
+        return Layout.redirect("/ledger")
     }
 
     /// The query as the API reads it: blank values dropped, dates (`2026-11-01`) turned into the start of that day in

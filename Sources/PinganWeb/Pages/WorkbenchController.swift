@@ -17,6 +17,7 @@ struct WorkbenchController: Sendable {
     let metrics: LedgerMetricsService
     let routing: RoutingService
     let audit: AuditService
+    let filters: SavedFilterService
     let casesAPI: CasesController
     let keys: Keys
     let secureCookies: Bool
@@ -52,6 +53,8 @@ struct WorkbenchController: Sendable {
         }
         router.get("work", use: signedIn(workPage))
         router.get("ledger", use: signedIn(ledgerPage))
+        router.post("ledger/filters", use: signedIn(saveFilter))
+        router.post("ledger/filters/{id}/delete", use: signedIn(deleteFilter))
         router.get("cases/{key}", use: signedIn(casePage))
         router.post("cases/{key}/actions", use: signedIn(caseAction))
         router.get("intake", use: signedIn(intakePage))
