@@ -39,6 +39,7 @@ measure() { # $1 user, $2 path
 signin operator.zhou
 signin handler.guanyuan
 signin leader.district
+signin admin
 number=$(curl -fsS -b "$work/operator.zhou.jar" "$base/ledger" | grep -o 'href="/cases/[A-Z0-9-]*"' | head -1 \
     | sed 's|href="/cases/||; s|"||')
 measure operator.zhou /login
@@ -51,3 +52,6 @@ measure operator.zhou /inbox
 measure handler.guanyuan /work
 measure handler.guanyuan /ledger
 measure leader.district /dashboard
+measure operator.zhou "/cases/$number?parties=show"
+measure admin /admin
+measure admin /audit
