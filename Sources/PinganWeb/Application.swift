@@ -91,7 +91,8 @@ func workbench(
     WorkbenchController(
         auth: auth, cases: CaseService(env), organisation: OrganisationService(env),
         notifications: NotificationService(env), metrics: LedgerMetricsService(env), routing: RoutingService(env),
-        audit: AuditService(env), filters: SavedFilterService(env), casesAPI: cases, keys: env.keys,
+        audit: AuditService(env), filters: SavedFilterService(env), policies: PolicyService(env), casesAPI: cases,
+        keys: env.keys,
         secureCookies: settings.secureCookies,
         clock: env.clock)
 }

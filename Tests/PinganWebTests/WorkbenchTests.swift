@@ -316,6 +316,42 @@ struct WorkbenchTests {
         }
     }
 
+    @Test func anAdminEditsThePoliciesWithValidationAndSeesTheLevel2Chain() async throws {
+        try await WebHarness.run { harness in
+            var (admin, _) = try await BrowserSession.signIn(harness, "admin")
+            for locale in ["zh-Hans", "en"] {
+                admin.cookies["pingan_lang"] = locale
+                let page = try await admin.get("/admin/policies")
+                #expect(page.status == .ok)
+                #expect(page.text.contains("<html lang=\"\(locale)\">"))
+                for kind in ["sla", "escalation", "calendar"] {
+                    #expect(page.text.contains("action=\"/admin/policies/\(kind)\""))
+                }
+            }
+            admin.cookies["pingan_lang"] = "zh-Hans"
+            let page = try await admin.get("/admin/policies").text
+            #expect(page.contains("二级矛盾纠纷将按以下链条升级") && page.contains("政府主要领导"))
+            let csrf = try await admin.csrf()
+
+            let bad = #"{"name": "default", "version": 1, "rules": [{"kind": "request", "accept": {"hours": 0}}]}"#
+            let refused = try await admin.post("/admin/policies/sla", ["_csrf": csrf, "document": bad])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("rules[0]"))
+            #expect(refused.text.contains("&quot;hours&quot;: 0") || refused.text.contains("\"hours\": 0"))
+            #expect(try await PolicyService(harness.env).current(.sla).isShipped)
+
+            let shipped = try await PolicyService(harness.env).current(.sla).document
+            let saved = try await admin.post(
+                "/admin/policies/sla", ["_csrf": csrf, "document": String(decoding: shipped, as: UTF8.self)])
+            #expect(saved.status == .seeOther || saved.status == .found)
+            #expect(try await PolicyService(harness.env).current(.sla).version == 2)
+            #expect(try await admin.post("/admin/policies/sla", ["document": bad]).status == .forbidden)
+
+            let (handler, _) = try await BrowserSession.signIn(harness, "handler.police")
+            #expect(try await handler.get("/admin/policies").status == .forbidden)
+        }
+    }
+
     @Test func aUserSavesALedgerFilterThatOnlyTheySeeAndCanDelete() async throws {
         try await WebHarness.run { harness in
             let (handler, _) = try await BrowserSession.signIn(harness, "handler.guanyuan")

@@ -55,3 +55,4 @@ measure leader.district /dashboard
 measure operator.zhou "/cases/$number?parties=show"
 measure admin /admin
 measure admin /audit
+measure admin /admin/policies

@@ -29,6 +29,8 @@ enum UIText: String, CaseIterable, Sendable {
     case territorial, adminReadOnly, adminUnits, adminUsers, adminRouting, adminCategories, adminRegions, adminCode
     case adminName, adminNameEnglish, adminLeaders, adminRoles, adminDisabled, adminRule, adminPriority
     case adminTableVersion, savedFilters, noSavedFilters, filterName, saveFilter, deleteFilter
+    case adminPolicies, policySLA, policyEscalation, policyCalendar, policyVersion, policyShipped, policyDocument
+    case policySave, policySaved, policyPreviewLevel2
 
     /// 简体中文.
     static let zhHans: [UIText: String] = [
@@ -71,6 +73,10 @@ enum UIText: String, CaseIterable, Sendable {
         .adminReadOnly: "本页只读;修改请通过接口进行,说明见", .adminUnits: "单位与领导", .adminUsers: "用户",
         .adminRouting: "路由表", .adminCategories: "案件类别", .adminRegions: "区域", .adminCode: "代码", .adminName: "名称",
         .adminNameEnglish: "英文名称", .adminLeaders: "领导", .adminRoles: "角色", .adminDisabled: "已停用",
+        .adminPolicies: "时限、升级规则与工作日历", .policySLA: "时限规则(受理与办结时限)",
+        .policyEscalation: "预警升级规则", .policyCalendar: "工作日历(节假日与调休)", .policyVersion: "当前版本",
+        .policyShipped: "出厂默认", .policyDocument: "规则文档(JSON,保存时整体校验,错误逐项列出)", .policySave: "保存为新版本",
+        .policySaved: "已保存为新版本;进行中的升级链条仍按其开始时的版本执行。", .policyPreviewLevel2: "二级矛盾纠纷将按以下链条升级",
         .adminRule: "规则", .adminPriority: "优先级", .adminTableVersion: "路由表版本", .savedFilters: "常用筛选",
         .noSavedFilters: "尚未保存。", .filterName: "名称", .saveFilter: "保存当前筛选", .deleteFilter: "删除筛选",
     ]
@@ -134,6 +140,13 @@ enum UIText: String, CaseIterable, Sendable {
         .adminUsers: "Users", .adminRouting: "Routing table", .adminCategories: "Categories", .adminRegions: "Regions",
         .adminCode: "Code", .adminName: "Name", .adminNameEnglish: "English name", .adminLeaders: "Leaders",
         .adminRoles: "Roles", .adminDisabled: "Disabled", .adminRule: "Rule", .adminPriority: "Priority",
+        .adminPolicies: "Deadlines, escalation and calendar", .policySLA: "SLA policy (time to accept and resolve)",
+        .policyEscalation: "Escalation policy", .policyCalendar: "Working-day calendar (holidays and adjusted days)",
+        .policyVersion: "Version in force", .policyShipped: "shipped default",
+        .policyDocument: "Rule document (JSON, validated as a whole when saved; every error is listed)",
+        .policySave: "Save as a new version",
+        .policySaved: "Saved as a new version; running escalation chains keep the version they started under.",
+        .policyPreviewLevel2: "A level-2 dispute would escalate along this chain",
         .adminTableVersion: "Routing table version", .savedFilters: "Saved filters", .noSavedFilters: "None yet.",
         .filterName: "Name", .saveFilter: "Save this filter", .deleteFilter: "Delete filter",
     ]

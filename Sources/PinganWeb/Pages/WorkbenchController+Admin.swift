@@ -106,6 +106,7 @@ extension WorkbenchController {
         }
         let content: HTML = """
             <p class="notice">\(ctx.t(.adminReadOnly)) <code>/api/v1/openapi.json</code></p>
+            <p><a href="/admin/policies">\(ctx.t(.adminPolicies))</a></p>
             \(block("units", .adminUnits, [.adminCode, .adminName, .colKind, .colRegion, .adminLeaders], unitRows))
             \(block("users", .adminUsers, [.username, .adminName, .adminRoles, .colUnit, .adminDisabled], userRows))
             \(block("routing", .adminRouting, [.adminRule, .colCategory, .colRegion, .colUnit, .participants, .adminPriority, .note], ruleRows))

@@ -18,6 +18,7 @@ struct WorkbenchController: Sendable {
     let routing: RoutingService
     let audit: AuditService
     let filters: SavedFilterService
+    let policies: PolicyService
     let casesAPI: CasesController
     let keys: Keys
     let secureCookies: Bool
@@ -64,6 +65,8 @@ struct WorkbenchController: Sendable {
         router.post("inbox/read-all", use: signedIn(inboxReadAll))
         router.get("audit", use: signedIn(auditPage))
         router.get("admin", use: signedIn(adminPage))
+        router.get("admin/policies", use: signedIn(policiesPage))
+        router.post("admin/policies/{kind}", use: signedIn(savePolicy))
     }
 
     // MARK: Frame
