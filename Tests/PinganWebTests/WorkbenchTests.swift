@@ -316,6 +316,53 @@ struct WorkbenchTests {
         }
     }
 
+    @Test func anAdminAddsAndDisablesAUserFromTheAdminPage() async throws {
+        try await WebHarness.run { harness in
+            let (admin, _) = try await BrowserSession.signIn(harness, "admin")
+            let csrf = try await admin.csrf()
+            let bad = try await admin.post(
+                "/admin/users",
+                [
+                    "_csrf": csrf, "username": "Bad Name", "display_name": "", "unit_code": "qs-police",
+                    "roles": "handler",
+                ])
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.text.contains("<code>username</code>"))
+            let added = try await admin.post(
+                "/admin/users",
+                [
+                    "_csrf": csrf, "username": "handler.new", "display_name": "新经办人", "unit_code": "qs-police",
+                    "roles": "handler",
+                ])
+            #expect(added.status == .ok)
+            let password = try #require(Self.generated(added.text))
+            #expect(!password.isEmpty)
+            let (newcomer, response) = try await BrowserSession.signIn(harness, "handler.new", password: password)
+            #expect(response.status == .seeOther || response.status == .found)
+            #expect(try await newcomer.get("/work").status == .ok)
+
+            let disabled = try await admin.post(
+                "/admin/users/handler.new/disabled", ["_csrf": csrf, "disabled": "true"])
+            #expect(disabled.status == .seeOther || disabled.status == .found)
+            let user = try await OrganisationService(harness.env).user(username: "handler.new", for: .system("test"))
+            #expect(user.disabled)
+            #expect(try await newcomer.get("/work").status != .ok)  // its session was revoked
+
+            let (handler, _) = try await BrowserSession.signIn(harness, "handler.police")
+            let refused = try await handler.post(
+                "/admin/users/handler.new/disabled", ["_csrf": try await handler.csrf(), "disabled": "false"])
+            #expect(refused.status == .forbidden)
+        }
+    }
+
+    /// The password shown once on the answer to "add a user": the `<code>` after "初始密码".
+    static func generated(_ page: String) -> String? {
+        guard let label = page.range(of: "初始密码"),
+            let code = page.range(of: "<code>", range: label.upperBound..<page.endIndex)
+        else { return nil }
+        return String(page[code.upperBound...].prefix { $0 != "<" })
+    }
+
     @Test func anAdminEditsThePoliciesWithValidationAndSeesTheLevel2Chain() async throws {
         try await WebHarness.run { harness in
             var (admin, _) = try await BrowserSession.signIn(harness, "admin")

@@ -31,6 +31,7 @@ enum UIText: String, CaseIterable, Sendable {
     case adminTableVersion, savedFilters, noSavedFilters, filterName, saveFilter, deleteFilter
     case adminPolicies, policySLA, policyEscalation, policyCalendar, policyVersion, policyShipped, policyDocument
     case policySave, policySaved, policyPreviewLevel2
+    case adminAddUser, adminUserAdded, adminGeneratedPassword, adminPasswordOptional, adminDisable, adminEnable
 
     /// 简体中文.
     static let zhHans: [UIText: String] = [
@@ -70,9 +71,11 @@ enum UIText: String, CaseIterable, Sendable {
         .unread: "未读", .markAllRead: "全部标为已读", .navAudit: "审计日志", .navAdmin: "管理", .auditActor: "操作人",
         .auditAction: "操作", .auditObjectType: "对象类型", .auditObjectID: "对象编号", .auditTime: "时间", .auditObject: "对象",
         .auditChange: "变更内容", .territorial: "属地(所在街道办事处)",
-        .adminReadOnly: "本页只读;修改请通过接口进行,说明见", .adminUnits: "单位与领导", .adminUsers: "用户",
+        .adminReadOnly: "用户可在本页添加、停用;其他组织数据请通过接口修改,说明见", .adminUnits: "单位与领导", .adminUsers: "用户",
         .adminRouting: "路由表", .adminCategories: "案件类别", .adminRegions: "区域", .adminCode: "代码", .adminName: "名称",
         .adminNameEnglish: "英文名称", .adminLeaders: "领导", .adminRoles: "角色", .adminDisabled: "已停用",
+        .adminAddUser: "添加用户", .adminUserAdded: "已添加用户", .adminGeneratedPassword: "初始密码(仅显示这一次)",
+        .adminPasswordOptional: "初始密码(留空则自动生成)", .adminDisable: "停用", .adminEnable: "启用",
         .adminPolicies: "时限、升级规则与工作日历", .policySLA: "时限规则(受理与办结时限)",
         .policyEscalation: "预警升级规则", .policyCalendar: "工作日历(节假日与调休)", .policyVersion: "当前版本",
         .policyShipped: "出厂默认", .policyDocument: "规则文档(JSON,保存时整体校验,错误逐项列出)", .policySave: "保存为新版本",
@@ -135,11 +138,16 @@ enum UIText: String, CaseIterable, Sendable {
         .navAudit: "Audit log", .navAdmin: "Administration", .auditActor: "Actor", .auditAction: "Action",
         .auditObjectType: "Object type", .auditObjectID: "Object id", .auditTime: "Time", .auditObject: "Object",
         .auditChange: "Change", .territorial: "Territorial (the street office)",
-        .adminReadOnly: "This page is read-only; changes go through the API, described at",
+        .adminReadOnly:
+            "Users are added and disabled here; other organisation data changes through the API, described at",
         .adminUnits: "Units and leaders",
         .adminUsers: "Users", .adminRouting: "Routing table", .adminCategories: "Categories", .adminRegions: "Regions",
         .adminCode: "Code", .adminName: "Name", .adminNameEnglish: "English name", .adminLeaders: "Leaders",
         .adminRoles: "Roles", .adminDisabled: "Disabled", .adminRule: "Rule", .adminPriority: "Priority",
+        .adminAddUser: "Add a user", .adminUserAdded: "User added:",
+        .adminGeneratedPassword: "initial password (shown this once)",
+        .adminPasswordOptional: "Initial password (left empty: one is generated)", .adminDisable: "Disable",
+        .adminEnable: "Enable",
         .adminPolicies: "Deadlines, escalation and calendar", .policySLA: "SLA policy (time to accept and resolve)",
         .policyEscalation: "Escalation policy", .policyCalendar: "Working-day calendar (holidays and adjusted days)",
         .policyVersion: "Version in force", .policyShipped: "shipped default",

@@ -51,6 +51,46 @@ extension WorkbenchController {
     @Sendable func adminPage(
         _ request: Request, context: PinganRequestContext, ctx: PageContext, principal: Principal
     ) async throws -> Response {
+        try await renderAdmin(ctx: ctx, principal: principal, flash: nil, problem: nil)
+    }
+
+    /// Adds a user (添加用户) from the admin page's form; a generated password is shown once, on the answer itself.
+    @Sendable func addUser(
+        _ request: Request, context: PinganRequestContext, ctx: PageContext, principal: Principal
+    ) async throws -> Response {
+        let form = try await PageForm.read(request, context: context, keys: keys)
+        do {
+            let (user, password) = try await organisation.createUser(
+                .init(
+                    username: form.value("username") ?? "", displayName: form.value("display_name") ?? "",
+                    roles: form.values("roles"), unitCode: form.value("unit_code") ?? "",
+                    password: form.value("password")),
+                by: .user(principal))
+            var flash: HTML = "<p class=\"notice\" role=\"status\">\(ctx.t(.adminUserAdded)) \(user.username)"
+            if let password {
+                flash = "\(flash) · \(ctx.t(.adminGeneratedPassword)) <code>\(password)</code>"
+            }
+            return try await renderAdmin(ctx: ctx, principal: principal, flash: "\(flash)</p>", problem: nil)
+        } catch {
+            guard let problem = Problem.from(error), problem.status != 404 else { throw error }
+            return try await renderAdmin(ctx: ctx, principal: principal, flash: nil, problem: problem)
+        }
+    }
+
+    /// Disables or enables a user (停用/启用); disabling revokes the user's sessions and tokens (the service does).
+    @Sendable func setUserDisabled(
+        _ request: Request, context: PinganRequestContext, ctx: PageContext, principal: Principal
+    ) async throws -> Response {
+        let username = try context.parameters.require("username")
+        let form = try await PageForm.read(request, context: context, keys: keys)
+        _ = try await organisation.setDisabled(
+            form.value("disabled") == "true", username: username, by: .user(principal))
+        return Layout.redirect("/admin#users")
+    }
+
+    private func renderAdmin(
+        ctx: PageContext, principal: Principal, flash: HTML?, problem: Problem?
+    ) async throws -> Response {
         guard AccessPolicy.canManageOrganisation(principal) else {
             throw PinganError.forbidden("the administration pages are for administrators")
         }
@@ -75,9 +115,14 @@ extension WorkbenchController {
         }
         let userRows = users.map { user -> HTML in
             let roles = user.roles.sorted().map { ctx.locale.label("role", $0.rawValue) }.joined(separator: "、")
+            let toggle: HTML = """
+                <form method="post" action="/admin/users/\(user.username)/disabled" class="inline">\(ctx.csrfField)\
+                <input type="hidden" name="disabled" value="\(user.disabled ? "false" : "true")">\
+                <button type="submit">\(ctx.t(user.disabled ? .adminEnable : .adminDisable))</button></form>
+                """
             return """
                 <tr><td>\(user.username)</td><td>\(user.displayName)</td><td>\(roles)</td><td>\(names.unit(user.unitID))</td>\
-                <td>\(user.disabled ? ctx.t(.yes) : ctx.t(.no))</td></tr>
+                <td>\(user.disabled ? ctx.t(.yes) : ctx.t(.no))</td><td>\(user.username == principal.username ? HTML.empty : toggle)</td></tr>
                 """
         }
         func unitName(_ reference: UnitReference) -> String {
@@ -104,16 +149,37 @@ extension WorkbenchController {
                 <div class="scroll"><table><thead><tr>\(head)</tr></thead><tbody>\(rows)</tbody></table></div></section>
                 """
         }
+        let unitOptions = units.map { unit -> HTML in "<option value=\"\(unit.code)\">\(unit.name)</option>" }
+        let roleBoxes = Role.allCases.map { role -> HTML in
+            """
+            <label class="inline"><input type="checkbox" name="roles" value="\(role.rawValue)"> \
+            \(ctx.locale.label("role", role.rawValue))</label>
+            """
+        }
+        let addUserForm: HTML = """
+            <section class="card" aria-labelledby="add-user"><h2 id="add-user">\(ctx.t(.adminAddUser))</h2>\
+            <form method="post" action="/admin/users">\(ctx.csrfField)
+            <p><label for="new-username">\(ctx.t(.username))</label><input id="new-username" name="username" required></p>
+            <p><label for="new-name">\(ctx.t(.adminName))</label><input id="new-name" name="display_name" required></p>
+            <p><label for="new-unit">\(ctx.t(.colUnit))</label><select id="new-unit" name="unit_code">\(unitOptions)</select></p>
+            <fieldset><legend>\(ctx.t(.adminRoles))</legend>\(roleBoxes)</fieldset>
+            <p><label for="new-password">\(ctx.t(.adminPasswordOptional))</label>\
+            <input id="new-password" name="password" type="password" autocomplete="new-password"></p>
+            <p><button type="submit" class="primary">\(ctx.t(.adminAddUser))</button></p></form></section>
+            """
         let content: HTML = """
+            \(flash)\(problem.map { Self.problemBox($0, ctx: ctx) })
             <p class="notice">\(ctx.t(.adminReadOnly)) <code>/api/v1/openapi.json</code></p>
             <p><a href="/admin/policies">\(ctx.t(.adminPolicies))</a></p>
             \(block("units", .adminUnits, [.adminCode, .adminName, .colKind, .colRegion, .adminLeaders], unitRows))
-            \(block("users", .adminUsers, [.username, .adminName, .adminRoles, .colUnit, .adminDisabled], userRows))
+            \(block("users", .adminUsers, [.username, .adminName, .adminRoles, .colUnit, .adminDisabled, .colActions], userRows))
+            \(addUserForm)
             \(block("routing", .adminRouting, [.adminRule, .colCategory, .colRegion, .colUnit, .participants, .adminPriority, .note], ruleRows))
             <p><small>\(ctx.t(.adminTableVersion)) \(table.version)</small></p>
             \(block("categories", .adminCategories, [.adminCode, .adminName, .adminNameEnglish], categoryRows))
             \(block("regions", .adminRegions, [.adminCode, .adminName], regionRows))
             """
-        return Layout.page(ctx, title: ctx.t(.navAdmin), content)
+        let status = problem.map { HTTPResponse.Status(code: $0.status) } ?? .ok
+        return Layout.page(ctx, title: ctx.t(.navAdmin), status: status, content)
     }
 }

@@ -65,6 +65,8 @@ struct WorkbenchController: Sendable {
         router.post("inbox/read-all", use: signedIn(inboxReadAll))
         router.get("audit", use: signedIn(auditPage))
         router.get("admin", use: signedIn(adminPage))
+        router.post("admin/users", use: signedIn(addUser))
+        router.post("admin/users/{username}/disabled", use: signedIn(setUserDisabled))
         router.get("admin/policies", use: signedIn(policiesPage))
         router.post("admin/policies/{kind}", use: signedIn(savePolicy))
     }
