@@ -316,6 +316,31 @@ struct WorkbenchTests {
         }
     }
 
+    @Test func theOperatorMergesADuplicateFromTheCasePage() async throws {
+        try await WebHarness.run { harness in
+            let token = try await harness.login("operator.zhou")
+            let first = try #require(try await CasesAPITests().create(harness, token: token)["number"] as? String)
+            let second = try #require(try await CasesAPITests().create(harness, token: token)["number"] as? String)
+            let (operator_, _) = try await BrowserSession.signIn(harness, "operator.zhou")
+            let page = try await operator_.get("/cases/\(second)")
+            #expect(page.text.contains("action=\"/cases/\(second)/merge\""))
+            let csrf = try await operator_.csrf()
+
+            let missing = try await operator_.post(
+                "/cases/\(second)/merge",
+                ["_csrf": csrf, "version": "1", "into": "PA-2026-999999", "reason": "重复来电"])
+            #expect(missing.status == .notFound)
+            let merged = try await operator_.post(
+                "/cases/\(second)/merge", ["_csrf": csrf, "version": "1", "into": first, "reason": "重复来电"])
+            #expect(merged.status == .seeOther || merged.status == .found)
+            #expect(merged.headers[.location]?.hasPrefix("/cases/\(first)") == true)
+            let admin = Principal(
+                userID: UUID(), username: "test", roles: [.admin], unitID: UUID(), regionPath: "990100")
+            let record = try await CaseService(harness.env).find(second, by: admin)
+            #expect(record.status == .merged)
+        }
+    }
+
     @Test func anAdminAddsAndDisablesAUserFromTheAdminPage() async throws {
         try await WebHarness.run { harness in
             let (admin, _) = try await BrowserSession.signIn(harness, "admin")

@@ -31,6 +31,7 @@ enum UIText: String, CaseIterable, Sendable {
     case adminTableVersion, savedFilters, noSavedFilters, filterName, saveFilter, deleteFilter
     case adminPolicies, policySLA, policyEscalation, policyCalendar, policyVersion, policyShipped, policyDocument
     case policySave, policySaved, policyPreviewLevel2
+    case mergeTarget
     case adminAddUser, adminUserAdded, adminGeneratedPassword, adminPasswordOptional, adminDisable, adminEnable
 
     /// 简体中文.
@@ -74,7 +75,8 @@ enum UIText: String, CaseIterable, Sendable {
         .adminReadOnly: "用户可在本页添加、停用;其他组织数据请通过接口修改,说明见", .adminUnits: "单位与领导", .adminUsers: "用户",
         .adminRouting: "路由表", .adminCategories: "案件类别", .adminRegions: "区域", .adminCode: "代码", .adminName: "名称",
         .adminNameEnglish: "英文名称", .adminLeaders: "领导", .adminRoles: "角色", .adminDisabled: "已停用",
-        .adminAddUser: "添加用户", .adminUserAdded: "已添加用户", .adminGeneratedPassword: "初始密码(仅显示这一次)",
+        .mergeTarget: "并入的案件编号(保留办理的案件)", .adminAddUser: "添加用户", .adminUserAdded: "已添加用户",
+        .adminGeneratedPassword: "初始密码(仅显示这一次)",
         .adminPasswordOptional: "初始密码(留空则自动生成)", .adminDisable: "停用", .adminEnable: "启用",
         .adminPolicies: "时限、升级规则与工作日历", .policySLA: "时限规则(受理与办结时限)",
         .policyEscalation: "预警升级规则", .policyCalendar: "工作日历(节假日与调休)", .policyVersion: "当前版本",
@@ -144,7 +146,8 @@ enum UIText: String, CaseIterable, Sendable {
         .adminUsers: "Users", .adminRouting: "Routing table", .adminCategories: "Categories", .adminRegions: "Regions",
         .adminCode: "Code", .adminName: "Name", .adminNameEnglish: "English name", .adminLeaders: "Leaders",
         .adminRoles: "Roles", .adminDisabled: "Disabled", .adminRule: "Rule", .adminPriority: "Priority",
-        .adminAddUser: "Add a user", .adminUserAdded: "User added:",
+        .mergeTarget: "Number of the case to merge into (the one that is worked on)", .adminAddUser: "Add a user",
+        .adminUserAdded: "User added:",
         .adminGeneratedPassword: "initial password (shown this once)",
         .adminPasswordOptional: "Initial password (left empty: one is generated)", .adminDisable: "Disable",
         .adminEnable: "Enable",

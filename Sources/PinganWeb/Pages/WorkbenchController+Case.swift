@@ -56,6 +56,30 @@ extension WorkbenchController {
         }
     }
 
+    /// Merges (并单) this case into the one named in the form; both versions are checked (this one from the form, the
+    /// other as the user sees it now), and the answer is the case that is worked on.
+    @Sendable func caseMerge(
+        _ request: Request, context: PinganRequestContext, ctx: PageContext, principal: Principal
+    ) async throws -> Response {
+        let key = try context.parameters.require("key")
+        let form = try await PageForm.read(request, context: context, keys: keys)
+        do {
+            let into = form.value("into") ?? ""
+            guard !into.isEmpty else {
+                throw PinganError.invalid(field: "into", rule: "required", detail: "name the case to merge into")
+            }
+            let target = try await cases.find(into, by: principal)
+            let merged = try await cases.merge(
+                key, into: into, reason: form.value("reason") ?? "",
+                sourceVersion: Int(form.value("version") ?? "") ?? 0, targetVersion: target.version, by: principal)
+            return Layout.redirect("/cases/\(merged.target.number)?done=merge_into&case=\(merged.source.number)")
+        } catch {
+            guard let problem = Problem.from(error) else { throw error }
+            return try await renderCase(
+                key, ctx: ctx, principal: principal, showParties: false, problem: problem, flash: nil)
+        }
+    }
+
     private func renderCase(
         _ key: String, ctx: PageContext, principal: Principal, showParties: Bool, problem: Problem?, flash: HTML?
     ) async throws -> Response {
@@ -63,7 +87,7 @@ extension WorkbenchController {
         let events = try await cases.events(key, by: principal)
         let names = try await names()
         let allowed = CaseLifecycle.allowedActions(for: record).filter {
-            $0 != .mergeInto && CasePermissions.may($0, on: record, by: principal)
+            CasePermissions.may($0, on: record, by: principal)
         }
         var proposal: RoutingProposal?
         if allowed.contains(.assign) {
@@ -244,12 +268,15 @@ extension WorkbenchController {
             }.map { ($0.code, $0.name) }
             fields = "\(choice("unit_code", .colUnit, candidates))\(text("reason", .reason))"
         case .mergeInto:
-            fields = .empty
+            fields = """
+                <p><label for="\(id)-into">\(ctx.t(.mergeTarget))</label>\
+                <input id="\(id)-into" name="into" required placeholder="PA-2026-000123"></p>\(text("reason", .reason))
+                """
         }
         let primary = action == .accept || action == .resolve || action == .assign
         return """
             <details class="action"\(HTML.attribute("open", if: primary))><summary>\(ctx.locale.label(action))</summary>
-            <form method="post" action="/cases/\(record.number)/actions" id="form-\(id)">\(ctx.csrfField)
+            <form method="post" action="/cases/\(record.number)/\(action == .mergeInto ? "merge" : "actions")" id="form-\(id)">\(ctx.csrfField)
             <input type="hidden" name="action" value="\(id)"><input type="hidden" name="version" value="\(record.version)">
             \(fields)<p><button type="submit" class="\(primary ? "primary" : "")">\(ctx.locale.label(action))</button></p>
             </form></details>

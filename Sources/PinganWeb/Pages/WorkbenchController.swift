@@ -58,6 +58,7 @@ struct WorkbenchController: Sendable {
         router.post("ledger/filters/{id}/delete", use: signedIn(deleteFilter))
         router.get("cases/{key}", use: signedIn(casePage))
         router.post("cases/{key}/actions", use: signedIn(caseAction))
+        router.post("cases/{key}/merge", use: signedIn(caseMerge))
         router.get("intake", use: signedIn(intakePage))
         router.post("intake", use: signedIn(intake))
         router.get("dashboard", use: signedIn(dashboardPage))
