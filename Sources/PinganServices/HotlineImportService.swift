@@ -216,7 +216,7 @@ public struct HotlineImportService: Sendable {
         var note = "12345工单 \(ticket.ticketNumber) 更新:\(names)已变更。"
         if changed.contains("content") { note += "\n新的诉求内容:\(ticket.content)" }
         if changed.contains("deadline"), let deadline = ticket.deadline {
-            note += "\n新的办理时限:\(HotlineTicket.localText(deadline))"
+            note += "\n新的办理时限:\(LocalTime.minutes(deadline))"
         }
         if changed.contains("requested_unit"), let unit { note += "\n建议承办单位:\(unit.name)" }
         let text = note
@@ -242,11 +242,11 @@ public struct HotlineImportService: Sendable {
     }
 
     static func description(_ ticket: HotlineTicket, unit: OrgUnit?) -> String {
-        var lines = [ticket.content, "来电时间:\(HotlineTicket.localText(ticket.receivedAt))"]
+        var lines = [ticket.content, "来电时间:\(LocalTime.minutes(ticket.receivedAt))"]
         if let category = ticket.callerCategory { lines.append("来电人类别:\(category)") }
         if let address = ticket.address { lines.append("地址:\(address)") }
         if let unit { lines.append("建议承办单位:\(unit.name)") }
-        if let deadline = ticket.deadline { lines.append("工单办理时限:\(HotlineTicket.localText(deadline))") }
+        if let deadline = ticket.deadline { lines.append("工单办理时限:\(LocalTime.minutes(deadline))") }
         return lines.joined(separator: "\n")
     }
 }

@@ -131,7 +131,7 @@ public struct HotlineTicket: Sendable, Equatable, Codable {
     /// `2026-11-20 09:15[:00]`, `2026/11/20 9:15`, a bare date (`endOfDay`: 24:00 of that day, otherwise 00:00)
     /// in `timeZone`, or ISO 8601 with an offset.
     public static func parseTime(_ text: String, in timeZone: TimeZone, endOfDay: Bool = false) -> Date? {
-        if let date = Open311Time.parse(text) { return date }
+        if let date = Timestamp.parse(text) { return date }
         // A spreadsheet date cell is a serial number: days since 1899-12-30 in local time (20,000 is 1954, 80,000
         // is 2119, so ticket numbers and other plain numbers are not mistaken for dates).
         if let serial = Double(text), (20_000...80_000).contains(serial) {
@@ -158,21 +158,4 @@ public struct HotlineTicket: Sendable, Equatable, Codable {
         else { return nil }
         return numbers.count == 3 && endOfDay ? date.addingTimeInterval(86_400) : date
     }
-}
-
-extension HotlineTicket {
-    /// `date` as officials read it: `2026-11-20 09:15`, China Standard Time.
-    public static func localText(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .chinaStandard
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(
-            format: "%04d-%02d-%02d %02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0,
-            parts.minute ?? 0)
-    }
-}
-
-extension TimeZone {
-    /// China Standard Time (Asia/Shanghai).
-    public static var chinaStandard: TimeZone { TimeZone(identifier: "Asia/Shanghai") ?? .gmt }
 }

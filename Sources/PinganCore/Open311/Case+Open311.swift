@@ -44,13 +44,4 @@ public enum Open311Time {
             format: "%04d-%02d-%02dT%02d:%02d:%02d+08:00", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
             parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
     }
-
-    /// A W3C ISO 8601 time with an offset (`Z` or `±HH:MM`), with or without fractional seconds.
-    public static func parse(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.date(from: text)
-    }
 }

@@ -104,7 +104,7 @@ public struct ServiceAttribute: Sendable, Equatable, Codable {
             switch datatype {
             case .number where Double(value) == nil:
                 violations.append(.init(field: field, rule: "format", detail: "'\(value)' is not a number"))
-            case .datetime where Open311Time.parse(value) == nil:
+            case .datetime where Timestamp.parse(value) == nil:
                 violations.append(
                     .init(field: field, rule: "format", detail: "a W3C ISO 8601 time with an offset is required"))
             case .string where value.count > 500, .text where value.count > 4_000:

@@ -131,12 +131,6 @@ public final class SQLiteProvider: DatabaseProvider {
         }
     }
 
-    /// Runs a transaction-control statement outside the calling task, so that a cancelled caller cannot leave the
-    /// writer inside a transaction or a savepoint.
-    private func control(_ sql: String, on db: any SQLDatabase) async throws {
-        try await Task { try await db.raw(SQLQueryString(sql)).run() }.value
-    }
-
     /// How many COMMITs the writer has made: fewer than the transactions when they shared commits.
     public var commitCount: Int { batch.commitCount }
 

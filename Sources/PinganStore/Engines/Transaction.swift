@@ -13,12 +13,16 @@ func inTransaction<T: Sendable>(
         return result
     } catch {
         do {
-            // In an unstructured task, so that a cancelled request still rolls back before its connection goes back
-            // to the pool (a cancelled query would leave the connection inside the failed transaction).
-            try await Task { try await db.raw("ROLLBACK").run() }.value
+            try await control("ROLLBACK", on: db)
         } catch let rollbackError {
             logger.error("rollback failed", metadata: ["error": "\(String(reflecting: rollbackError))"])
         }
         throw error
     }
+}
+
+/// Runs a transaction-control statement (`ROLLBACK`, `COMMIT`, `SAVEPOINT` …) in an unstructured task, so that a
+/// cancelled caller cannot skip it and leave the connection inside a transaction or a savepoint.
+func control(_ sql: String, on db: any SQLDatabase) async throws {
+    try await Task { try await db.raw(SQLQueryString(sql)).run() }.value
 }

@@ -110,10 +110,7 @@ struct LedgerCSV: Sendable {
 
     private static func time(_ date: Date?) -> String {
         guard let date else { return "" }
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(
-            format: "%04d-%02d-%02d %02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0,
-            parts.minute ?? 0)
+        return LocalTime.minutes(date)
     }
 
     private static func yesNo(_ value: Bool) -> String { value ? "是" : "否" }

@@ -360,7 +360,7 @@ struct Open311Controller {
     /// The time parameter `name`, when given; a malformed one is a violation.
     private static func time(_ request: Request, _ name: String, into violations: inout [FieldViolation]) -> Date? {
         guard let text = parameter(request, name) else { return nil }
-        guard let date = Open311Time.parse(text) else {
+        guard let date = Timestamp.parse(text) else {
             violations.append(.init(field: name, rule: "format", detail: "a W3C ISO 8601 time with an offset"))
             return nil
         }

@@ -68,10 +68,7 @@ enum PageLocale: String, Sendable, CaseIterable {
     /// A time in China Standard Time, `yyyy-MM-dd HH:mm`.
     static func time(_ date: Date?) -> String {
         guard let date else { return "—" }
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(
-            format: "%04d-%02d-%02d %02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0,
-            parts.minute ?? 0)
+        return LocalTime.minutes(date)
     }
 
     /// A day in China Standard Time, `yyyy-MM-dd`.

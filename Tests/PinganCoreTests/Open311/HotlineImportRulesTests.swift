@@ -34,7 +34,7 @@ struct HotlineImportRulesTests {
         #expect(first.ticketNumber == "GD001")
         #expect(first.category == "service.complaint")
         #expect(first.receivedAt == Date(timeIntervalSince1970: 1_795_137_300))  // 2026-11-20 01:15 UTC
-        #expect(first.deadline.map(HotlineTicket.localText) == "2026-11-28 00:00")  // end of the 27th
+        #expect(first.deadline.map { LocalTime.minutes($0) } == "2026-11-28 00:00")  // end of the 27th
         #expect(tickets.last?.ticket.region == "官园街道")
         #expect(problems.map { "\($0.row):\($0.field)" } == ["3:ticket_number", "4:received_at", "5:ticket_number"])
     }
@@ -42,9 +42,10 @@ struct HotlineImportRulesTests {
     @Test func spreadsheetDateSerialsAreReadAsLocalTimes() {
         let tz = TimeZone.chinaStandard
         #expect(
-            HotlineTicket.parseTime("46346.385416666664", in: tz).map(HotlineTicket.localText) == "2026-11-20 09:15")
+            HotlineTicket.parseTime("46346.385416666664", in: tz).map { LocalTime.minutes($0) } == "2026-11-20 09:15")
         #expect(
-            HotlineTicket.parseTime("46353", in: tz, endOfDay: true).map(HotlineTicket.localText) == "2026-11-28 00:00")
+            HotlineTicket.parseTime("46353", in: tz, endOfDay: true).map { LocalTime.minutes($0) } == "2026-11-28 00:00"
+        )
         #expect(HotlineTicket.parseTime("12345", in: tz) == nil)  // a plain number is not a date
     }
 

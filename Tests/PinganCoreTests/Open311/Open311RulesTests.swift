@@ -88,9 +88,9 @@ struct Open311RulesTests {
     @Test func timesAreW3CWithTheChinaOffsetAndParseBack() throws {
         let instant = Date(timeIntervalSince1970: 1_795_305_600)  // 2026-11-22 00:00 UTC
         #expect(Open311Time.format(instant) == "2026-11-22T08:00:00+08:00")
-        #expect(Open311Time.parse("2026-11-22T08:00:00+08:00") == instant)
-        #expect(Open311Time.parse("2026-11-22T00:00:00Z") == instant)
-        #expect(Open311Time.parse("2026-11-22T00:00:00.000Z") == instant)
-        #expect(Open311Time.parse("2026-11-22") == nil)
+        #expect(Timestamp.parse("2026-11-22T08:00:00+08:00") == instant)
+        #expect(Timestamp.parse("2026-11-22T00:00:00Z") == instant)
+        #expect(Timestamp.parse("2026-11-22T00:00:00.000Z") == instant)
+        #expect(Timestamp.parse("2026-11-22") == nil)
     }
 }
