@@ -27,6 +27,9 @@ public struct PinganConfig: Sendable {
     public var tokenLifetime: Int
     /// Largest request body accepted, in bytes.
     public var maxBodyBytes: Int
+    /// How long a reading of the directory generation is trusted, in milliseconds: the longest a change made by
+    /// another process (a revoked token, a new routing table) can go unseen by this one.
+    public var directoryRecheckMilliseconds: Int
 
     /// Every key Pingan reads, with its meaning — printed by `.env.example` and the docs.
     public static let keys: [(key: String, meaning: String)] = [
@@ -40,6 +43,10 @@ public struct PinganConfig: Sendable {
         ("PINGAN_SECURE_COOKIES", "true when served behind TLS (default false)"),
         ("PINGAN_TOKEN_LIFETIME", "lifetime of login tokens in seconds (default 43200, 12 hours)"),
         ("PINGAN_MAX_BODY_BYTES", "largest request body in bytes (default 1048576)"),
+        (
+            "PINGAN_DIRECTORY_RECHECK_MS",
+            "how stale, in ms, this process may see organisation, rules and token changes made by another (default 1000)"
+        ),
     ]
 
     /// Reads the configuration.
@@ -76,6 +83,8 @@ public struct PinganConfig: Sendable {
             "PINGAN_TOKEN_LIFETIME", value("PINGAN_TOKEN_LIFETIME"), default: 43_200, range: 60...31_536_000)
         let maxBody = try integer(
             "PINGAN_MAX_BODY_BYTES", value("PINGAN_MAX_BODY_BYTES"), default: 1_048_576, range: 1024...104_857_600)
+        let recheck = try integer(
+            "PINGAN_DIRECTORY_RECHECK_MS", value("PINGAN_DIRECTORY_RECHECK_MS"), default: 1000, range: 0...60_000)
         let secure = try boolean("PINGAN_SECURE_COOKIES", value("PINGAN_SECURE_COOKIES"), default: false)
         if let demo = value("PINGAN_DEMO_PASSWORD"), demo.count < 10 {
             throw ConfigError(key: "PINGAN_DEMO_PASSWORD", message: "a password has at least 10 characters")
@@ -83,14 +92,16 @@ public struct PinganConfig: Sendable {
         return PinganConfig(
             database: database, secretKey: secret, secretKeySource: source, logLevel: level,
             host: value("PINGAN_HOST") ?? "127.0.0.1", port: port, demoPassword: value("PINGAN_DEMO_PASSWORD"),
-            bcryptCost: UInt8(cost), secureCookies: secure, tokenLifetime: lifetime, maxBodyBytes: maxBody)
+            bcryptCost: UInt8(cost), secureCookies: secure, tokenLifetime: lifetime, maxBodyBytes: maxBody,
+            directoryRecheckMilliseconds: recheck)
     }
 
     /// Creates a configuration directly (tests and embedding).
     public init(
         database: DatabaseURL, secretKey: [UInt8], secretKeySource: String = "given", logLevel: Logger.Level = .info,
         host: String = "127.0.0.1", port: Int = 8080, demoPassword: String? = nil, bcryptCost: UInt8 = 12,
-        secureCookies: Bool = false, tokenLifetime: Int = 43_200, maxBodyBytes: Int = 1_048_576
+        secureCookies: Bool = false, tokenLifetime: Int = 43_200, maxBodyBytes: Int = 1_048_576,
+        directoryRecheckMilliseconds: Int = 1000
     ) {
         self.database = database
         self.secretKey = secretKey
@@ -103,6 +114,7 @@ public struct PinganConfig: Sendable {
         self.secureCookies = secureCookies
         self.tokenLifetime = tokenLifetime
         self.maxBodyBytes = maxBodyBytes
+        self.directoryRecheckMilliseconds = directoryRecheckMilliseconds
     }
 
     private static func resolveSecret(

@@ -155,12 +155,17 @@ public struct AuthService: Sendable {
     public func authenticate(token: String) async throws -> (Principal, tokenID: UUID) {
         let now = env.clock()
         let hash = Self.hash(token)
-        return try await env.provider.read { db in
-            guard let record = try await TokenRepository(db).findActive(tokenHash: hash, at: now),
-                let principal = try await Principal.account(id: record.userID, db: db)
-            else { throw PinganError.unauthenticated("the token is not valid or has expired") }
-            return (principal, record.id)
+        let found = try await env.directoryCache.principal(tokenHash: hash, at: now, provider: env.provider) {
+            [env] in
+            try await env.provider.read { db in
+                guard let record = try await TokenRepository(db).findActive(tokenHash: hash, at: now),
+                    let principal = try await Principal.account(id: record.userID, db: db)
+                else { return nil }
+                return (principal, record.id, record.expiresAt)
+            }
         }
+        guard let found else { throw PinganError.unauthenticated("the token is not valid or has expired") }
+        return found
     }
 
     /// Revokes the token with `id`. A user may revoke its own tokens; an admin or the system any token.

@@ -3,6 +3,7 @@ import Logging
 import PinganCore
 import PinganStore
 import ServiceLifecycle
+import Synchronization
 
 /// The background work of a Pingan process (DESIGN "The scheduler"): every `interval` it takes or renews the
 /// `background` lease and, while it holds it, fires due escalation steps, takes due accountability-ladder steps and
@@ -13,6 +14,12 @@ public struct BackgroundWorker: Service {
     private let webhooks: WebhookService
     private let interval: Duration
     private let holder: String
+    /// Whether no case record in the earlier storage form is left (then the pass stops looking).
+    private let legacy = Flag()
+
+    private final class Flag: Sendable {
+        let value = Mutex(false)
+    }
 
     /// The lease's name in the `leases` table.
     public static let leaseName = "background"
@@ -70,6 +77,12 @@ public struct BackgroundWorker: Service {
                 metadata: ["case": "\(moved.id)", "step": "\(moved.current?.step.rawValue ?? "")"])
         }
         try await webhooks.deliverDue()
+        if !legacy.value.withLock({ $0 }) {
+            // Records from before the storage form changed: a few thousand a pass until none is left.
+            if try await CaseService(env).rewriteLegacyRecords(limit: 5_000) < 5_000 {
+                legacy.value.withLock { $0 = true }
+            }
+        }
         return true
     }
 }

@@ -86,11 +86,10 @@ public struct CaseService: Sendable {
         draft.hasParties = !request.parties.isEmpty
         let partyViolations = Self.violations(request.parties)
         let now = env.clock()
+        let directory = try await env.directory()
         var explanation: String?
         if draft.deadline == nil || draft.acceptDeadline == nil {
-            let (sla, calendar) = try await env.provider.read { [policies] db in
-                (try await policies.slaPolicy(db), try await policies.calendar(db))
-            }
+            let (sla, calendar) = (policies.slaPolicy(directory), policies.calendar(directory))
             if let calendar,
                 let deadlines = try? sla.deadlines(
                     kind: draft.kind, category: draft.categoryCode, level: draft.level, receivedAt: now,
@@ -105,9 +104,24 @@ public struct CaseService: Sendable {
                 }
             }
         }
-        let draftViolations = draft.violations(at: now)
-        if !(partyViolations.isEmpty && draftViolations.isEmpty) {
-            throw PinganError.invalid(draftViolations + partyViolations)
+        var violations = draft.violations(at: now) + partyViolations
+        // Category and region are checked against the directory (as of its generation; the foreign keys of `cases`
+        // still refuse a region deleted meanwhile).
+        if !directory.activeCategories.contains(draft.categoryCode) {
+            violations.append(
+                .init(
+                    field: "category_code", rule: "not_found",
+                    detail: "there is no active category '\(draft.categoryCode)'"))
+        }
+        let region = directory.regionsByCode[draft.regionCode]
+        if region == nil {
+            violations.append(
+                .init(field: "region_code", rule: "not_found", detail: "there is no region '\(draft.regionCode)'"))
+        }
+        guard violations.isEmpty, let region else { throw PinganError.invalid(violations) }
+        if !principal.has(.admin), !AccessPolicy.isWithin(region.path, scope: principal.regionPath) {
+            throw PinganError.invalid(
+                field: "region_code", rule: "scope", detail: "the region lies outside your unit's area")
         }
         let sealed =
             request.parties.isEmpty
@@ -116,25 +130,14 @@ public struct CaseService: Sendable {
                 String(decoding: try JSONEncoder().encode(request.parties), as: UTF8.self))
         let (prefix, retention, year, intake) = (numberPrefix, partyRetention, Self.year(of: now), draft)
         let actor = ActorRef.user(principal)
-        let result = try await env.write { db, audit in
+        // The duplicate candidates are read beside the write, not inside it: the writer (one on SQLite) is held only
+        // for the statements that store the case.
+        async let recent = env.provider.read { db in
+            try await CaseRepository(db).duplicateCandidates(
+                category: intake.categoryCode, since: now.addingTimeInterval(-7 * 86_400), limit: 200)
+        }
+        let record = try await env.write(keepsDirectory: true) { db, audit in
             let cases = CaseRepository(db)
-            var violations: [FieldViolation] = []
-            if try await !cases.categoryExists(intake.categoryCode) {
-                violations.append(
-                    .init(
-                        field: "category_code", rule: "not_found",
-                        detail: "there is no active category '\(intake.categoryCode)'"))
-            }
-            let region = try await RegionRepository(db).find(code: intake.regionCode)
-            if region == nil {
-                violations.append(
-                    .init(field: "region_code", rule: "not_found", detail: "there is no region '\(intake.regionCode)'"))
-            }
-            guard violations.isEmpty, let region else { throw PinganError.invalid(violations) }
-            if !principal.has(.admin), !AccessPolicy.isWithin(region.path, scope: principal.regionPath) {
-                throw PinganError.invalid(
-                    field: "region_code", rule: "scope", detail: "the region lies outside your unit's area")
-            }
             let sequence = try await cases.nextSequence(prefix: prefix, year: year)
             let number = try CaseNumber.format(prefix: prefix, year: year, sequence: sequence)
             let (record, events) = try CaseLifecycle.open(intake, id: UUID(), number: number, by: actor, at: now)
@@ -152,16 +155,14 @@ public struct CaseService: Sendable {
                         "level": record.level.rawValue, "parties": String(request.parties.count),
                     ]),
                 at: now)
-            let recent = try await cases.duplicateCandidates(
-                category: intake.categoryCode, since: now.addingTimeInterval(-7 * 86_400), limit: 200)
-            let probe = DuplicateProbe(
-                categoryCode: record.categoryCode, regionPath: region.path,
-                text: record.title + " " + record.description, at: now)
-            let candidates = recent.filter { $0.caseID != record.id }
-            return (record, DuplicateSuggester().suggestions(for: probe, among: candidates))
+            return record
         }
-        let suggestions = result.1
-        return Intake(record: result.0, deadlineExplanation: explanation, duplicates: suggestions)
+        let probe = DuplicateProbe(
+            categoryCode: record.categoryCode, regionPath: region.path,
+            text: record.title + " " + record.description, at: now)
+        let candidates = try await recent.filter { $0.caseID != record.id }
+        let suggestions = DuplicateSuggester().suggestions(for: probe, among: candidates)
+        return Intake(record: record, deadlineExplanation: explanation, duplicates: suggestions)
     }
 
     /// The case with `id` or number `key`, if the caller may see it.
@@ -177,6 +178,14 @@ public struct CaseService: Sendable {
     {
         let scoped = Self.scoped(query, to: principal)
         return try await env.provider.read { db in try await CaseRepository(db).list(scoped) }
+    }
+
+    /// The same page as the API's JSON texts, one per case (``CaseRepository/listJSON(_:)``).
+    public func listJSON(
+        _ query: CaseRepository.Query, by principal: Principal
+    ) async throws -> (cases: [String], next: (key: String, id: UUID)?) {
+        let scoped = Self.scoped(query, to: principal)
+        return try await env.provider.read { db in try await CaseRepository(db).listJSON(scoped) }
     }
 
     /// `query` limited to what `principal` may see (the same rule as ``CasePermissions/maySee``).
@@ -232,7 +241,7 @@ public struct CaseService: Sendable {
     {
         let now = env.clock()
         let escalation = EscalationScheduler(env)
-        return try await env.write { db, audit in
+        return try await env.write(keepsDirectory: true) { db, audit in
             let cases = CaseRepository(db)
             guard let found = try await Self.lookup(key, in: cases),
                 CasePermissions.maySee(
@@ -290,6 +299,23 @@ public struct CaseService: Sendable {
             if done { closed.append(candidate.number) }
         }
         return closed
+    }
+
+    /// Rewrites case records stored before records took the API's JSON form (see ``CaseRepository/listJSON(_:)``), in
+    /// batches of `batch` per transaction, at most `limit` in all; answers how many were rewritten. Lists stay correct
+    /// meanwhile (old records are converted as they are read), only slower.
+    @discardableResult
+    public func rewriteLegacyRecords(batch: Int = 500, limit: Int = .max) async throws -> Int {
+        var total = 0
+        while total < limit {
+            let size = min(batch, limit - total)
+            let found = try await env.provider.transaction { db in
+                try await CaseRepository(db).rewriteLegacyRecords(limit: size)
+            }
+            total += found
+            if found < size { break }
+        }
+        return total
     }
 
     /// Merges (并单) the case `sourceKey` into `targetKey`: the source becomes merged, the target is the one worked,

@@ -44,7 +44,8 @@ public struct EscalationScheduler: Sendable {
             let deadline = record.deadline
         else { return }
         let escalations = EscalationRepository(db)
-        let units = try await UnitRepository(db).list()
+        let directory = try await env.directory(on: db)
+        let units = directory.units
         let existing = try await escalations.plan(caseID: record.id)
         let fired = try await escalations.fired(caseID: record.id)
         let plan: EscalationPlan
@@ -69,25 +70,42 @@ public struct EscalationScheduler: Sendable {
             let facts = EscalationFacts(
                 level: record.level, start: record.createdAt, deadline: deadline, responsibleUnitID: unit,
                 participantUnitIDs: record.participatingUnitIDs)
-            plan = try EscalationPlan.make(policy: try await policies.escalationPolicy(db), facts: facts, units: units)
+            plan = try EscalationPlan.make(
+                policy: policies.escalationPolicy(directory), facts: facts, units: units)
         }
         try await escalations.save(plan, caseID: record.id, nextDueAt: plan.nextDueAt(alreadyFired: fired), at: time)
     }
 
-    /// One pass as if the clock read `now`: fires every due step of every case, and returns them.
+    /// One pass as if the clock read `now`: fires every due step of every case, and returns them in the order the
+    /// cases fell due.
+    ///
+    /// Each case is its own transaction (so one case's conflict never holds back another's steps); up to
+    /// `concurrency` run at once, which on SQLite lets group commit share one COMMIT among them and on PostgreSQL uses
+    /// several connections. The first error ends the pass after the cases in flight finish; what committed stays
+    /// fired, the rest fires in the next pass.
     @discardableResult
-    public func runOnce(now: Date? = nil, limit: Int = 10_000) async throws -> [Fired] {
+    public func runOnce(now: Date? = nil, limit: Int = 10_000, concurrency: Int = 8) async throws -> [Fired] {
         let now = now ?? env.clock()
         let due = try await env.provider.read { db in try await EscalationRepository(db).due(at: now, limit: limit) }
-        var fired: [Fired] = []
-        for caseID in due {
-            fired += try await fire(caseID: caseID, at: now)
+        var results = [[Fired]](repeating: [], count: due.count)
+        try await withThrowingTaskGroup(of: (Int, [Fired]).self) { group in
+            var next = 0
+            func start() {
+                let (index, caseID) = (next, due[next])
+                next += 1
+                group.addTask { (index, try await fire(caseID: caseID, at: now)) }
+            }
+            while next < min(due.count, max(1, concurrency)) { start() }
+            while let (index, fired) = try await group.next() {
+                results[index] = fired
+                if next < due.count { start() }
+            }
         }
-        return fired
+        return results.flatMap { $0 }
     }
 
     private func fire(caseID: UUID, at now: Date) async throws -> [Fired] {
-        try await env.write { db, audit in
+        try await env.write(keepsDirectory: true) { db, audit in
             let escalations = EscalationRepository(db)
             guard let plan = try await escalations.plan(caseID: caseID),
                 let stored = try await CaseRepository(db).find(id: caseID)

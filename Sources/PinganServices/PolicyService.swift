@@ -160,6 +160,15 @@ public struct PolicyService: Sendable {
         return try WorkCalendar.load(json: Data(stored.document.utf8))
     }
 
+    /// The SLA policy in force as of `directory` (the cached reading of the stored documents).
+    func slaPolicy(_ directory: Directory) -> SLAPolicy { directory.sla ?? shipped.sla }
+
+    /// The escalation policy in force as of `directory`.
+    func escalationPolicy(_ directory: Directory) -> EscalationPolicy { directory.escalation ?? shipped.escalation }
+
+    /// The working-day calendar in force as of `directory`.
+    func calendar(_ directory: Directory) -> WorkCalendar? { directory.calendar ?? shipped.calendar }
+
     private func inForce(_ kind: Kind, db: any SQLDatabase) async throws -> Version {
         if let stored = try await PolicyRepository(db).current(kind.rawValue) { return Version(kind, stored) }
         let document: Data

@@ -17,7 +17,12 @@ public struct RoutingService: Sendable {
 
     /// The table in force (version 0 with no rules before an admin loads one: every case then goes to the centre).
     public func table() async throws -> RoutingTable {
-        try await env.provider.read { db in try await Self.current(db) }
+        try await env.directory().routing
+    }
+
+    /// Every unit with its leaders, by id, as of the directory cache (for naming the units of a proposal).
+    public func unitsByID() async throws -> [UUID: OrgUnit] {
+        try await env.directory().unitsByID
     }
 
     /// Validates `json` against the units and regions and stores it as the next version; admins only.
@@ -52,24 +57,21 @@ public struct RoutingService: Sendable {
     /// The router's proposal for a case of `category` in the regions `regionCodes` (one, or several for a case that
     /// crosses areas).
     public func propose(category: String, regionCodes: [String]) async throws -> RoutingProposal {
-        try await env.provider.read { db in
-            let tree = try await RegionRepository(db).list()
-            var regions: [Region] = []
-            var violations: [FieldViolation] = []
-            for (index, code) in regionCodes.enumerated() {
-                if let region = tree.first(where: { $0.code == code }) {
-                    regions.append(region)
-                } else {
-                    violations.append(
-                        .init(
-                            field: "region_codes[\(index)]", rule: "not_found", detail: "there is no region '\(code)'"))
-                }
+        let directory = try await env.directory()
+        var regions: [Region] = []
+        var violations: [FieldViolation] = []
+        for (index, code) in regionCodes.enumerated() {
+            if let region = directory.regionsByCode[code] {
+                regions.append(region)
+            } else {
+                violations.append(
+                    .init(field: "region_codes[\(index)]", rule: "not_found", detail: "there is no region '\(code)'"))
             }
-            if !violations.isEmpty { throw PinganError.invalid(violations) }
-            return try CaseRouter.propose(
-                category: category, regions: regions, table: try await Self.current(db),
-                units: try await UnitRepository(db).list(), regionTree: tree)
         }
+        if !violations.isEmpty { throw PinganError.invalid(violations) }
+        return try CaseRouter.propose(
+            category: category, regions: regions, table: directory.routing, units: directory.units,
+            regionTree: directory.regions)
     }
 
     static func current(_ db: any SQLDatabase) async throws -> RoutingTable {

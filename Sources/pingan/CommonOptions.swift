@@ -63,7 +63,9 @@ enum Runtime {
                 }
                 let env = ServiceEnvironment(
                     provider: provider, logger: logger, keys: Keys(secret: config.secretKey),
-                    hasher: PasswordHasher(cost: config.bcryptCost), tokenLifetime: TimeInterval(config.tokenLifetime))
+                    hasher: PasswordHasher(cost: config.bcryptCost), tokenLifetime: TimeInterval(config.tokenLifetime),
+                    directoryCache: DirectoryCache(
+                        recheckInterval: .milliseconds(config.directoryRecheckMilliseconds)))
                 try await body(config, env, logger)
             }
         } catch let error as ExitCode {

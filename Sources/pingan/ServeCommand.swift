@@ -65,6 +65,8 @@ struct MigrateCommand: AsyncParsableCommand {
                     print("applied \(String(format: "%04d", migration.version)) \(migration.name)")
                 }
             }
+            let rewritten = try await CaseService(env).rewriteLegacyRecords()
+            if rewritten > 0 { print("rewrote \(rewritten) case record(s) in the current storage form") }
         }
     }
 }

@@ -9,11 +9,16 @@ public enum TestEnvironment {
     public static let password = "correct horse battery"
 
     /// An environment on `provider` reading `clock`.
-    public static func make(_ provider: any DatabaseProvider, clock: TestClock = TestClock()) -> ServiceEnvironment {
+    /// An environment on `provider` reading `clock`; `directoryCache` reads the directory generation on every use
+    /// unless a test gives one that trusts it longer (as a server does).
+    public static func make(
+        _ provider: any DatabaseProvider, clock: TestClock = TestClock(),
+        directoryCache: DirectoryCache = DirectoryCache()
+    ) -> ServiceEnvironment {
         ServiceEnvironment(
             provider: provider, clock: clock.closure, logger: TestDatabase.logger,
             keys: Keys(secret: Array("test secret that is long enough for pingan".utf8)),
-            hasher: PasswordHasher(cost: 4))
+            hasher: PasswordHasher(cost: 4), directoryCache: directoryCache)
     }
 
     /// Loads the demo district with ``password`` for every user.

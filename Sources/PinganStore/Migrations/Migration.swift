@@ -10,6 +10,23 @@ public struct Migration: Sendable {
     public let name: String
     /// The statements, applied in order in one transaction.
     public let statements: [String]
+    /// Statements only one engine understands (triggers), applied after ``statements`` in the same transaction.
+    public let engineStatements: [DatabaseEngine: [String]]
+
+    /// A migration; `engineStatements` holds what must be written differently per engine.
+    public init(
+        version: Int, name: String, statements: [String], engineStatements: [DatabaseEngine: [String]] = [:]
+    ) {
+        self.version = version
+        self.name = name
+        self.statements = statements
+        self.engineStatements = engineStatements
+    }
+
+    /// The statements to run on `engine`, in order.
+    public func statements(for engine: DatabaseEngine) -> [String] {
+        statements + (engineStatements[engine] ?? [])
+    }
 }
 
 /// Every migration, in order.
@@ -19,6 +36,6 @@ public enum Migrations {
         M0001Foundation.migration, M0002Notifications.migration, M0003Cases.migration, M0004Escalations.migration,
         M0005Reconciliation.migration, M0006Policies.migration,
         M0007CaseIntakeIndex.migration, M0008Assessment.migration, M0009Open311.migration,
-        M0010SavedFilters.migration,
+        M0010SavedFilters.migration, M0011DirectoryGeneration.migration, M0012CaseListIndexes.migration,
     ]
 }

@@ -40,7 +40,7 @@ public struct MigrationRunner: Sendable {
                     "SELECT version FROM schema_migrations WHERE version = \(bind: migration.version)"
                 ).first()
                 if existing != nil { return false }
-                for statement in migration.statements {
+                for statement in migration.statements(for: dialect.engine) {
                     try await db.raw(SQLQueryString(statement)).run()
                 }
                 try await db.raw(

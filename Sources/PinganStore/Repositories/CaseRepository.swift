@@ -40,7 +40,7 @@ public struct CaseRepository: Sendable {
                 \(bind: Timestamp.format(record.updatedAt)), \(bind: try Self.encode(record)))
             """
         ).run()
-        try await replaceParticipants(record)
+        try await insertParticipants(record)
         try await append(events)
     }
 
@@ -94,10 +94,12 @@ public struct CaseRepository: Sendable {
         let dialect = Dialect(of: db)
         let title = dialect.jsonText("record", key: "title")
         let description = dialect.jsonText("record", key: "description")
+        // The category is the one asked for, so it is not read back; title and description are joined by the
+        // database (one column to decode instead of two, 200 times per intake).
         return try await db.raw(
             """
-            SELECT id, number, category_code, region_path, created_at, status, \(unsafeRaw: title) AS title,
-                \(unsafeRaw: description) AS description
+            SELECT id, number, region_path, created_at, status,
+                COALESCE(\(unsafeRaw: title), '') || ' ' || COALESCE(\(unsafeRaw: description), '') AS text
             FROM cases
             WHERE category_code = \(bind: category) AND created_at >= \(bind: Timestamp.format(since))
                 AND status IN ('received', 'assigned', 'in_progress', 'resolved')
@@ -105,12 +107,33 @@ public struct CaseRepository: Sendable {
             """
         ).all().map { row in
             DuplicateCandidate(
-                caseID: try row.uuid("id"), number: try row.string("number"),
-                categoryCode: try row.string("category_code"), regionPath: try row.string("region_path"),
-                text: (try row.optionalString("title") ?? "") + "\n" + (try row.optionalString("description") ?? ""),
+                caseID: try row.uuid("id"), number: try row.string("number"), categoryCode: category,
+                regionPath: try row.string("region_path"), text: try row.string("text"),
                 createdAt: try row.date("created_at"),
                 status: CaseStatus(rawValue: try row.string("status")) ?? .received)
         }
+    }
+
+    /// Rewrites up to `limit` case records still in the earlier camelCase form in the current form (same content,
+    /// same version: only the storage form changes) and answers how many it found. A record changed meanwhile is
+    /// left for the next call.
+    public func rewriteLegacyRecords(limit: Int) async throws -> Int {
+        let rows = try await db.raw(
+            """
+            SELECT id, record FROM cases WHERE record NOT LIKE \(bind: "%\"created_at\":%")
+            LIMIT \(literal: max(1, limit))
+            """
+        ).all()
+        for row in rows {
+            let old = try row.string("record")
+            try await db.raw(
+                """
+                UPDATE cases SET record = \(bind: try Self.encode(Self.decode(old)))
+                WHERE id = \(bind: try row.string("id")) AND record = \(bind: old)
+                """
+            ).run()
+        }
+        return rows.count
     }
 
     /// Resolved cases, least recently changed first: the candidates for closing after the feedback period.
@@ -228,7 +251,20 @@ public struct CaseRepository: Sendable {
 
     /// A page of cases and the cursor of the next page.
     public func list(_ query: Query) async throws -> (cases: [Case], next: (key: String, id: UUID)?) {
-        var sql: SQLQueryString = "SELECT c.record, "
+        let page = try await rows(query)
+        return (try page.records.map(Self.decode), page.next)
+    }
+
+    /// The same page as JSON texts in the API's form (snake_case keys, sorted): what the API lists, without decoding
+    /// and encoding 50 records per page. Records stored before the format changed are converted on the way.
+    public func listJSON(_ query: Query) async throws -> (cases: [String], next: (key: String, id: UUID)?) {
+        let page = try await rows(query)
+        return (try page.records.map(Self.apiJSON), page.next)
+    }
+
+    /// The page: the keys are chosen and sorted first (an inner query over narrow rows), and only the page's records
+    /// are read — sorting whole records made a page of a filter matching thousands of cases read and sort all of them.
+    private func rows(_ query: Query) async throws -> (records: [String], next: (key: String, id: UUID)?) {
         let keyColumn: String
         let descending: Bool
         switch query.sort {
@@ -237,25 +273,29 @@ public struct CaseRepository: Sendable {
         case .deadline: (keyColumn, descending) = ("COALESCE(c.deadline, '9999')", false)
         }
         // keyColumn and the directions below come from the fixed Sort cases, never from input.
-        sql += "\(unsafeRaw: keyColumn) AS sort_key FROM cases c WHERE 1 = 1" + Self.conditions(query)
+        var keys: SQLQueryString = "SELECT c.id, \(unsafeRaw: keyColumn) AS sort_key FROM cases c WHERE 1 = 1"
+        keys += Self.conditions(query)
         if let (key, id) = query.after {
             let comparison = descending ? "<" : ">"
-            sql += """
+            keys += """
                  AND (\(unsafeRaw: keyColumn) \(unsafeRaw: comparison) \(bind: key)
                  OR (\(unsafeRaw: keyColumn) = \(bind: key) AND c.id \(unsafeRaw: comparison) \(bind: id.uuidString)))
                 """
         }
         let direction = descending ? "DESC" : "ASC"
-        sql += " ORDER BY sort_key \(unsafeRaw: direction), c.id \(unsafeRaw: direction)"
-        sql += " LIMIT \(literal: max(1, min(query.limit, 1000)) + 1)"
+        let size = max(1, min(query.limit, 1000))
+        keys += " ORDER BY sort_key \(unsafeRaw: direction), c.id \(unsafeRaw: direction) LIMIT \(literal: size + 1)"
+        var sql: SQLQueryString = "SELECT r.record, k.id, k.sort_key FROM ("
+        sql += keys
+        sql += ") k JOIN cases r ON r.id = k.id"
+        sql += " ORDER BY k.sort_key \(unsafeRaw: direction), k.id \(unsafeRaw: direction)"
         let rows = try await db.raw(sql).all()
-        let page = rows.prefix(max(1, min(query.limit, 1000)))
-        let cases = try page.map { try Self.decode($0.string("record")) }
+        let page = rows.prefix(size)
         var next: (String, UUID)?
         if rows.count > page.count, let last = page.last {
-            next = (try last.string("sort_key"), try Self.decode(last.string("record")).id)
+            next = (try last.string("sort_key"), try last.uuid("id"))
         }
-        return (cases, next)
+        return (try page.map { try $0.string("record") }, next)
     }
 
     /// The filters and the scope of `query` as conditions to append after `WHERE 1 = 1` (cases aliased `c`).
@@ -386,14 +426,16 @@ public struct CaseRepository: Sendable {
 
     private func replaceParticipants(_ record: Case) async throws {
         try await db.raw("DELETE FROM case_participants WHERE case_id = \(bind: record.id.uuidString)").run()
-        for unit in Set(record.participatingUnitIDs) {
-            try await db.raw(
-                """
-                INSERT INTO case_participants (case_id, unit_id)
-                VALUES (\(bind: record.id.uuidString), \(bind: unit.uuidString))
-                """
-            ).run()
-        }
+        try await insertParticipants(record)
+    }
+
+    private func insertParticipants(_ record: Case) async throws {
+        let units = Set(record.participatingUnitIDs).map(\.uuidString).sorted()
+        guard !units.isEmpty else { return }
+        let rows = units.map { unit -> SQLQueryString in "(\(bind: record.id.uuidString), \(bind: unit))" }
+        try await db.raw(
+            "INSERT INTO case_participants (case_id, unit_id) VALUES " + rows.joined(separator: ", ")
+        ).run()
     }
 
     /// Adds events to a case's timeline that do not change the case itself (escalations).
@@ -401,17 +443,22 @@ public struct CaseRepository: Sendable {
         try await append(events)
     }
 
+    /// One statement for all of `events` (one round trip to the store, however many events an action writes).
     private func append(_ events: [CaseEvent]) async throws {
+        guard !events.isEmpty else { return }
+        var rows: [SQLQueryString] = []
         for event in events {
-            try await db.raw(
+            rows.append(
                 """
-                INSERT INTO case_events (id, case_id, version, at, type, actor, note, data)
-                VALUES (\(bind: event.id.uuidString), \(bind: event.caseID.uuidString), \(bind: event.version),
-                    \(bind: Timestamp.format(event.at)), \(bind: event.type.rawValue),
-                    \(bind: try Self.json(event.actor)), \(bind: event.note), \(bind: try Self.json(event.data)))
-                """
-            ).run()
+                (\(bind: event.id.uuidString), \(bind: event.caseID.uuidString), \(bind: event.version),
+                    \(bind: Timestamp.format(event.at)), \(bind: event.type.rawValue), \(bind: try Self.json(event.actor)),
+                    \(bind: event.note), \(bind: try Self.json(event.data)))
+                """)
         }
+        try await db.raw(
+            "INSERT INTO case_events (id, case_id, version, at, type, actor, note, data) VALUES "
+                + rows.joined(separator: ", ")
+        ).run()
     }
 
     static let encoder: JSONEncoder = {
@@ -426,24 +473,100 @@ public struct CaseRepository: Sendable {
 
     static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .custom { decoder in
-            let container = try decoder.singleValueContainer()
-            let text = try container.decode(String.self)
-            guard let date = Timestamp.parse(text) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "bad time \(text)")
-            }
-            return date
-        }
+        decoder.dateDecodingStrategy = timestamps
         return decoder
     }()
+
+    /// Times as ``Timestamp`` text.
+    private static let timestamps = JSONDecoder.DateDecodingStrategy.custom { decoder in
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = Timestamp.parse(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "bad time \(text)")
+        }
+        return date
+    }
 
     static func json(_ value: some Encodable) throws -> String {
         String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    static func encode(_ record: Case) throws -> String { try json(record) }
+    /// Case records are stored in the API's own JSON form (snake_case keys, sorted, times as ``Timestamp``), so
+    /// that a list can hand them out as they are (``listJSON(_:)``). Records written before that used camelCase
+    /// keys; the decoder reads both, since converting from snake_case leaves a camelCase key as it is.
+    static let recordEncoder = WireJSON.makeEncoder()
 
+    static let recordDecoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .custom { path in RecordKey(snakeCase: path.last?.stringValue ?? "") }
+        decoder.dateDecodingStrategy = timestamps
+        return decoder
+    }()
+
+    /// A record key read back into its property name: `responsible_unit_id` → `responsibleUnitID`. Foundation's
+    /// `convertFromSnakeCase` gives `responsibleUnitId`, which matches no property, so an optional field would decode
+    /// as nil; the words `id`/`ids` are therefore written `ID`/`IDs` (as every property of ours spells them). Keys
+    /// without an underscore (records in the earlier camelCase form) stay as they are.
+    struct RecordKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+
+        init(snakeCase key: String) {
+            guard key.contains("_") else {
+                stringValue = key
+                return
+            }
+            var words = key.split(separator: "_").map(String.init)
+            for index in words.indices.dropFirst() {
+                switch words[index] {
+                case "id": words[index] = "ID"
+                case "ids": words[index] = "IDs"
+                default: words[index] = words[index].prefix(1).uppercased() + words[index].dropFirst()
+                }
+            }
+            stringValue = words.joined()
+        }
+
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// A stored case as the API writes it.
+    static func encode(_ record: Case) throws -> String {
+        String(decoding: try recordEncoder.encode(record), as: UTF8.self)
+    }
+
+    /// A stored case, in either form.
     static func decode(_ text: String) throws -> Case {
-        try decoder.decode(Case.self, from: Data(text.utf8))
+        try recordDecoder.decode(Case.self, from: Data(text.utf8))
+    }
+
+    /// A stored record as the API writes it: as it is when stored in that form (its keys are snake_case), else
+    /// decoded and written again.
+    static func apiJSON(_ text: String) throws -> String {
+        isSnakeCase(text) ? text : try encode(decode(text))
+    }
+
+    /// Whether a stored record has the snake_case key `"created_at":` (every record has a creation time), looked for
+    /// in its bytes: Foundation's `String.contains` costs more than the rest of a list.
+    static func isSnakeCase(_ text: String) -> Bool {
+        let needle = Array("\"created_at\":".utf8)
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= needle.count else { return false }
+            var index = 0
+            while index <= bytes.count - needle.count {
+                if bytes[index] == 0x22, bytes[index + 1] == 0x63 {
+                    var matched = true
+                    for offset in 2..<needle.count where bytes[index + offset] != needle[offset] {
+                        matched = false
+                        break
+                    }
+                    if matched { return true }
+                }
+                index += 1
+            }
+            return false
+        }
     }
 }

@@ -17,13 +17,13 @@ extension SQLRow {
 
     func uuid(_ column: String) throws -> UUID {
         let text = try string(column)
-        guard let id = UUID(uuidString: text) else { throw StoreError.corrupt(column: column, value: text) }
+        guard let id = UUIDText.parse(text) else { throw StoreError.corrupt(column: column, value: text) }
         return id
     }
 
     func optionalUUID(_ column: String) throws -> UUID? {
         guard let text = try optionalString(column) else { return nil }
-        guard let id = UUID(uuidString: text) else { throw StoreError.corrupt(column: column, value: text) }
+        guard let id = UUIDText.parse(text) else { throw StoreError.corrupt(column: column, value: text) }
         return id
     }
 

@@ -45,9 +45,25 @@ struct CasesController {
         var explanation: [String]
     }
 
-    struct ListDTO: ResponseEncodable {
-        var items: [Case]
-        var nextCursor: String?
+    /// A page of the ledger, `{"items":[…],"next_cursor":"…"}`: the stored records go out as they are (they are kept in
+    /// this very form, ``CaseRepository/listJSON(_:)``), byte for byte what encoding a `[Case]` would write.
+    static func listResponse(items: [String], nextCursor: String?) throws -> Response {
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(items.reduce(64) { $0 + $1.utf8.count + 1 })
+        buffer.writeString("{\"items\":[")
+        for (index, item) in items.enumerated() {
+            if index > 0 { buffer.writeString(",") }
+            buffer.writeString(item)
+        }
+        buffer.writeString("]")
+        if let nextCursor {
+            buffer.writeString(",\"next_cursor\":")
+            buffer.writeBytes(try APIJSON.encoder.encode(nextCursor))
+        }
+        buffer.writeString("}")
+        return Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+            body: ResponseBody(byteBuffer: buffer))
     }
 
     struct EventsDTO: ResponseEncodable {
@@ -82,12 +98,12 @@ struct CasesController {
                             caseId: $0.caseID, number: $0.number, score: $0.score, explanation: $0.explanation)
                     }, routingProposal: proposal))
         }
-        group.get("cases") { request, context -> ListDTO in
+        group.get("cases") { request, context -> Response in
             let principal = try context.requirePrincipal()
             let query = try CaseQueryParser.parse(request.uri.queryParameters, now: Date())
             let resolved = try await resolveUnit(query)
-            let page = try await cases.list(resolved, by: principal)
-            return ListDTO(items: page.cases, nextCursor: page.next.map(CaseQueryParser.cursor))
+            let page = try await cases.listJSON(resolved, by: principal)
+            return try Self.listResponse(items: page.cases, nextCursor: page.next.map(CaseQueryParser.cursor))
         }
         group.get("cases.csv", use: exportCSV)
         group.get("cases/{key}") { _, context -> CaseDTO in

@@ -54,8 +54,7 @@ struct RoutingController {
 
     /// The proposal with unit codes and names, for people.
     func dto(_ proposal: RoutingProposal) async throws -> ProposalDTO {
-        let units = Dictionary(
-            uniqueKeysWithValues: try await organisation.units(for: .system("api")).map { ($0.id, $0) })
+        let units = try await routing.unitsByID()
         func ref(_ id: UUID?) -> UnitRef? {
             id.flatMap { units[$0] }.map { UnitRef(id: $0.id, code: $0.code, name: $0.name) }
         }

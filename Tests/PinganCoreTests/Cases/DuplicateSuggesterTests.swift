@@ -134,6 +134,24 @@ struct DuplicateSuggesterTests {
         let rhs = CharacterBigrams("wifi信号差投诉")
         #expect(lhs.jaccard(rhs).similarity == 1)
         #expect(CharacterBigrams("").jaccard(CharacterBigrams("")).similarity == 0)
-        #expect(CharacterBigrams("火").pairs == ["火"])
+        #expect(CharacterBigrams("火").count == 1)
+        #expect(CharacterBigrams("火").jaccard(CharacterBigrams("火")).similarity == 1)
+        #expect(CharacterBigrams("火").jaccard(CharacterBigrams("水")).similarity == 0)
+    }
+}
+
+extension DuplicateSuggesterTests {
+    @Test func decimalsAreWrittenAsPrintfWritesThem() {
+        var generator = SplitMix(state: 7)
+        for index in 0..<50_000 {
+            let value =
+                index.isMultiple(of: 2)
+                ? Double.random(in: -5...200, using: &generator)
+                : Double(Int.random(in: -5_000...200_000, using: &generator)) / 1000
+            #expect(DuplicateSuggester.decimal(value) == String(format: "%.2f", value), "\(value)")
+        }
+        for value in [0.005, 0.015, 0.125, 1.005, 2.675, -0.001, 0, 1e12] {
+            #expect(DuplicateSuggester.decimal(value) == String(format: "%.2f", value), "\(value)")
+        }
     }
 }

@@ -121,8 +121,8 @@ struct ListDocumentEdgeCaseTests {
     }
 }
 
-/// A deterministic generator for the random-document test (SplitMix64).
-private struct SplitMix: RandomNumberGenerator {
+/// A deterministic generator for the random-input tests (SplitMix64).
+struct SplitMix: RandomNumberGenerator {
     var state: UInt64
 
     mutating func next() -> UInt64 {

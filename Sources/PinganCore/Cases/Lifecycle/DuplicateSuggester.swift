@@ -47,7 +47,8 @@ public struct DuplicateSuggester: Sendable, Equatable {
     {
         let probeBigrams = CharacterBigrams(probe.text)
         let weightSum = textWeight + regionWeight + recencyWeight
-        var found: [(suggestion: DuplicateSuggestion, createdAt: Date)] = []
+        // Score every candidate first; only the ones returned get their explanation written.
+        var found: [Scored] = []
         for candidate in candidates {
             guard candidate.categoryCode == probe.categoryCode,
                 includesClosed || candidate.status.isOpen,
@@ -62,36 +63,70 @@ public struct DuplicateSuggester: Sendable, Equatable {
             let recencyScore = window > 0 ? 1 - age / window : 1
             let weighted = textWeight * text.similarity + regionWeight * regionScore + recencyWeight * recencyScore
             let score = weightSum > 0 ? weighted / weightSum : 0
-            let explanation = [
-                "same category \(probe.categoryCode)",
-                "text similarity \(Self.decimal(text.similarity)) = \(text.shared) shared character pairs "
-                    + "of \(text.union) distinct pairs in either text",
-                "region \(Self.describe(proximity)) → \(Self.decimal(regionScore))",
-                "created \(Self.decimal(age / 3600)) h before intake, window \(Self.decimal(window / 3600)) h "
-                    + "→ recency \(Self.decimal(recencyScore))",
-                "score \(Self.decimal(score)) = (\(Self.decimal(textWeight)) × \(Self.decimal(text.similarity)) + "
-                    + "\(Self.decimal(regionWeight)) × \(Self.decimal(regionScore)) + "
-                    + "\(Self.decimal(recencyWeight)) × \(Self.decimal(recencyScore))) ÷ \(Self.decimal(weightSum))",
-            ]
-            let suggestion = DuplicateSuggestion(
-                caseID: candidate.caseID, number: candidate.number, score: score, textSimilarity: text.similarity,
-                sharedBigrams: text.shared, unionBigrams: text.union, proximity: proximity, regionScore: regionScore,
-                ageHours: age / 3600, recencyScore: recencyScore, explanation: explanation)
-            found.append((suggestion, candidate.createdAt))
+            found.append(
+                Scored(
+                    candidate: candidate, score: score, text: text, proximity: proximity, regionScore: regionScore,
+                    age: age, recencyScore: recencyScore))
         }
         found.sort { lhs, rhs in
-            if lhs.suggestion.score != rhs.suggestion.score { return lhs.suggestion.score > rhs.suggestion.score }
-            if lhs.suggestion.textSimilarity != rhs.suggestion.textSimilarity {
-                return lhs.suggestion.textSimilarity > rhs.suggestion.textSimilarity
+            if lhs.score != rhs.score { return lhs.score > rhs.score }
+            if lhs.text.similarity != rhs.text.similarity { return lhs.text.similarity > rhs.text.similarity }
+            if lhs.candidate.createdAt != rhs.candidate.createdAt {
+                return lhs.candidate.createdAt > rhs.candidate.createdAt
             }
-            if lhs.createdAt != rhs.createdAt { return lhs.createdAt > rhs.createdAt }
-            return lhs.suggestion.number < rhs.suggestion.number
+            return lhs.candidate.number < rhs.candidate.number
         }
-        return found.prefix(max(0, limit)).map(\.suggestion)
+        return found.prefix(max(0, limit)).map { explained($0, probe: probe, weightSum: weightSum) }
     }
 
-    private static func decimal(_ value: Double) -> String {
-        String(format: "%.2f", value)
+    /// A candidate that passed every test, with its numbers.
+    private struct Scored {
+        var candidate: DuplicateCandidate
+        var score: Double
+        var text: (similarity: Double, shared: Int, union: Int)
+        var proximity: RegionProximity
+        var regionScore: Double
+        var age: TimeInterval
+        var recencyScore: Double
+    }
+
+    private func explained(_ scored: Scored, probe: DuplicateProbe, weightSum: Double) -> DuplicateSuggestion {
+        let (text, age) = (scored.text, scored.age)
+        let explanation = [
+            "same category \(probe.categoryCode)",
+            "text similarity \(Self.decimal(text.similarity)) = \(text.shared) shared character pairs "
+                + "of \(text.union) distinct pairs in either text",
+            "region \(Self.describe(scored.proximity)) → \(Self.decimal(scored.regionScore))",
+            "created \(Self.decimal(age / 3600)) h before intake, window \(Self.decimal(window / 3600)) h "
+                + "→ recency \(Self.decimal(scored.recencyScore))",
+            "score \(Self.decimal(scored.score)) = (\(Self.decimal(textWeight)) × \(Self.decimal(text.similarity)) + "
+                + "\(Self.decimal(regionWeight)) × \(Self.decimal(scored.regionScore)) + "
+                + "\(Self.decimal(recencyWeight)) × \(Self.decimal(scored.recencyScore))) ÷ \(Self.decimal(weightSum))",
+        ]
+        return DuplicateSuggestion(
+            caseID: scored.candidate.caseID, number: scored.candidate.number, score: scored.score,
+            textSimilarity: text.similarity, sharedBigrams: text.shared, unionBigrams: text.union,
+            proximity: scored.proximity, regionScore: scored.regionScore, ageHours: age / 3600,
+            recencyScore: scored.recencyScore, explanation: explanation)
+    }
+
+    /// `value` with two decimals, exactly as `%.2f` writes it (`String(format:)` is slow on Linux and this runs 50
+    /// times per intake): the product with 100 is split into its rounded part and the exact rounding error (`fma`),
+    /// so halfway cases round as the exact binary value does, ties to even.
+    static func decimal(_ value: Double) -> String {
+        guard value.isFinite, abs(value) < 1e13 else { return String(format: "%.2f", value) }
+        let magnitude = abs(value)
+        let product = magnitude * 100
+        let residual = fma(magnitude, 100, -product)
+        let whole = product.rounded(.down)
+        let part = product - whole
+        var hundredths = Int64(whole)
+        if part > 0.5 || (part == 0.5 && (residual > 0 || (residual == 0 && hundredths % 2 == 1))) {
+            hundredths += 1
+        }
+        let sign = value.sign == .minus ? "-" : ""
+        let fraction = hundredths % 100
+        return "\(sign)\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
     private static func describe(_ proximity: RegionProximity) -> String {

@@ -17,24 +17,49 @@ public enum RegionProximity: String, Sendable, Equatable, Codable, CaseIterable 
     /// With a bare code the parent comes from the code rule of ``Region``: below district level, a child's code is its
     /// parent's followed by three digits.
     public static func between(_ lhs: String, _ rhs: String) -> RegionProximity? {
-        let left = components(lhs)
-        let right = components(rhs)
-        guard let leftCode = left.last, let rightCode = right.last else { return nil }
-        if leftCode == rightCode { return .same }
-        let leftParent = parent(left)
-        let rightParent = parent(right)
-        if let leftParent, leftParent == rightParent { return .sameParent }
-        if leftParent == rightCode || rightParent == leftCode { return .parentChild }
+        // Runs for every duplicate candidate at intake: bytes, not characters (codes and `/` are ASCII).
+        let left = Node(lhs)
+        let right = Node(rhs)
+        guard !left.code.isEmpty, !right.code.isEmpty else { return nil }
+        if left.code.elementsEqual(right.code) { return .same }
+        if let leftParent = left.parent, let rightParent = right.parent, leftParent.elementsEqual(rightParent) {
+            return .sameParent
+        }
+        if let leftParent = left.parent, leftParent.elementsEqual(right.code) { return .parentChild }
+        if let rightParent = right.parent, rightParent.elementsEqual(left.code) { return .parentChild }
         return nil
     }
 
-    private static func components(_ path: String) -> [String] {
-        path.split(separator: "/").map(String.init)
-    }
+    /// A region's own code and its parent's, as byte ranges of its path.
+    private struct Node {
+        var code: Substring.UTF8View
+        var parent: Substring.UTF8View?
 
-    private static func parent(_ components: [String]) -> String? {
-        if components.count >= 2 { return components[components.count - 2] }
-        guard let code = components.last, code.utf8.count > 6 else { return nil }
-        return String(code.dropLast(3))
+        init(_ path: String) {
+            // The last two components, found from the end without splitting the whole path; empty components
+            // (doubled or trailing separators) are skipped, as `split` would.
+            let bytes = Substring(path).utf8
+            var end = bytes.endIndex
+            var found: [Substring.UTF8View] = []
+            var index = end
+            while found.count < 2, index > bytes.startIndex {
+                let before = bytes.index(before: index)
+                if bytes[before] == UInt8(ascii: "/") {
+                    if index < end { found.append(bytes[index..<end]) }
+                    end = before
+                }
+                index = before
+            }
+            if found.count < 2, index < end { found.append(bytes[index..<end]) }
+            code = found.first ?? Substring().utf8
+            if found.count == 2 {
+                parent = found[1]
+            } else if code.count > 6 {
+                // A bare code: below district level a child's code is its parent's followed by three digits.
+                parent = code.dropLast(3)
+            } else {
+                parent = nil
+            }
+        }
     }
 }
