@@ -37,7 +37,6 @@ public struct TopicClusterer: Sendable {
     private var lastDecay: Int64 = Int64.min
     private var topics: [Int: Topic] = [:]
     private var index: [UInt64: [Int32]] = [:]
-    private var indexedTermsOf: [Int: [UInt64]] = [:]
     private var nextID = 1
     private var currentDay = Int.min
 
@@ -212,33 +211,39 @@ public struct TopicClusterer: Sendable {
         }
         var best: (id: Int, similarity: Float)?
         for candidate in chosen {
-            guard let topic = topics[Int(candidate)], !topic.superseded, topic.norm2 > 0, postNorm > 0 else { continue }
-            var dot: Float = 0
-            let centroid = topic.centroid
-            for entry in vector { dot += entry.weight * (centroid[entry.term] ?? 0) }
-            let similarity = dot / (postNorm * topic.norm2.squareRoot())
+            // Read the candidate in place (a copy of the whole topic would retain and release all its tables).
+            guard let position = topics.index(forKey: Int(candidate)) else { continue }
+            let norm2 = topics.values[position].norm2
+            guard !topics.values[position].superseded, norm2 > 0, postNorm > 0 else { continue }
+            let dot = topics.values[position].centroid.dot(vector)
+            let similarity = dot / (postNorm * norm2.squareRoot())
             if similarity >= threshold, similarity > (best?.similarity ?? 0) { best = (Int(candidate), similarity) }
         }
         var id: Int
-        if let best, let topic = topics[best.id], topic.day == post.day {
+        let bestPosition = best.flatMap { topics.index(forKey: $0.id) }
+        let position: Dictionary<Int, Topic>.Index
+        if let best, let bestPosition, topics.values[bestPosition].day == post.day {
             id = best.id
+            position = bestPosition
         } else {
             id = nextID
             nextID += 1
             var storyID = id
-            if let best, var previous = topics[best.id] {
-                storyID = previous.storyID
-                previous.superseded = true
-                topics[best.id] = previous
+            if let bestPosition {
+                storyID = topics.values[bestPosition].storyID
+                topics.values[bestPosition].superseded = true
             }
             topics[id] = Topic(
                 id: id, storyID: storyID, day: post.day, time: post.time, representativeID: post.id,
                 representativeText: Self.prefix(text.text, scalars: 140))
+            guard let inserted = topics.index(forKey: id) else { return id }
+            position = inserted
         }
-        guard var topic = topics.removeValue(forKey: id) else { return id }
-        Self.count(post, text, sentiment, domain, subjects, duplicate: false, into: &topic)
-        addToCentroid(vector, of: &topic)
-        topics[id] = topic
+        // Mutated in place through the values view: one lookup, storage uniquely referenced.
+        Self.count(post, text, sentiment, domain, subjects, duplicate: false, into: &topics.values[position])
+        Self.addToCentroid(
+            vector, of: &topics.values[position], index: &index,
+            limits: (settledAfter, centroidTerms, indexedTerms, maxPostings))
         return id
     }
 
@@ -289,12 +294,10 @@ public struct TopicClusterer: Sendable {
     public mutating func addDuplicate(
         to id: Int, post: Post, text: NormalizedText, sentiment: Sentiment, domain: Int?, subjects: [Int]
     ) {
-        guard var topic = topics.removeValue(forKey: id) else { return }
-        Self.count(post, text, sentiment, domain, subjects, duplicate: true, into: &topic)
-        topics[id] = topic
+        guard let position = topics.index(forKey: id) else { return }
+        Self.count(post, text, sentiment, domain, subjects, duplicate: true, into: &topics.values[position])
     }
 
-    // The topic is taken out of the dictionary while it is mutated, so its storage is uniquely referenced.
     private static func count(
         _ post: Post, _ text: NormalizedText, _ sentiment: Sentiment, _ domain: Int?, _ subjects: [Int],
         duplicate: Bool, into topic: inout Topic
@@ -304,11 +307,20 @@ public struct TopicClusterer: Sendable {
         topic.firstTime = min(topic.firstTime, post.time)
         topic.lastTime = max(topic.lastTime, post.time)
         topic.sources[post.source, default: 0] += 1
-        if let region = post.region, topic.regions[region] != nil || topic.regions.count < 256 {
-            topic.regions[region, default: 0] += 1
+        // One lookup while below the bound (the common case), as before: existing keys count, new ones only below it.
+        if let region = post.region {
+            if topic.regions.count < 256 {
+                topic.regions[region, default: 0] += 1
+            } else if let position = topic.regions.index(forKey: region) {
+                topic.regions.values[position] += 1
+            }
         }
-        for tag in text.hashtags where topic.hashtags[tag] != nil || topic.hashtags.count < 64 {
-            topic.hashtags[tag, default: 0] += 1
+        for tag in text.hashtags {
+            if topic.hashtags.count < 64 {
+                topic.hashtags[tag, default: 0] += 1
+            } else if let position = topic.hashtags.index(forKey: tag) {
+                topic.hashtags.values[position] += 1
+            }
         }
         topic.reposts += post.reposts
         topic.comments += post.comments
@@ -318,15 +330,14 @@ public struct TopicClusterer: Sendable {
         for subject in subjects { topic.subjects[subject, default: 0] += 1 }
     }
 
-    private mutating func addToCentroid(_ vector: [(term: UInt64, weight: Float)], of topic: inout Topic) {
+    private static func addToCentroid(
+        _ vector: [(term: UInt64, weight: Float)], of topic: inout Topic, index: inout [UInt64: [Int32]],
+        limits: (settledAfter: Int, centroidTerms: Int, indexedTerms: Int, maxPostings: Int)
+    ) {
+        let (settledAfter, centroidTerms, indexedTerms, maxPostings) = limits
         let id = topic.id
         let settled = topic.originals > settledAfter
-        for entry in vector {
-            guard let (old, new) = topic.centroid.add(entry.weight, to: entry.term, onlyExisting: settled) else {
-                continue
-            }
-            topic.norm2 += new * new - old * old
-        }
+        topic.norm2 = topic.centroid.add(vector, onlyExisting: settled, norm2: topic.norm2)
         if topic.centroid.count > centroidTerms * 2 {
             let kept = topic.centroid.byWeight().prefix(centroidTerms)
             topic.centroid = TermWeights(kept)
@@ -336,14 +347,18 @@ public struct TopicClusterer: Sendable {
         let originals = topic.originals
         if originals & (originals - 1) == 0 {
             let top = topic.centroid.byWeight().prefix(indexedTerms).map(\.key)
-            let already = indexedTermsOf[id] ?? []
-            for term in top where !already.contains(term) {
-                index[term, default: []].append(Int32(id))
+            for term in top where !topic.indexedTerms.contains(term) {
                 // Bounded posting lists: a term shared by many topics keeps only the most recent ones.
-                if let count = index[term]?.count, count > maxPostings { index[term]?.removeFirst(count - maxPostings) }
+                Self.append(Int32(id), to: &index[term, default: []], keeping: maxPostings)
+                topic.indexedTerms.append(term)
             }
-            indexedTermsOf[id] = Array(Set(already + top))
         }
+    }
+
+    /// Appends `id` to a posting list and keeps its last `limit` entries (one dictionary access for both).
+    private static func append(_ id: Int32, to postings: inout [Int32], keeping limit: Int) {
+        postings.append(id)
+        if postings.count > limit { postings.removeFirst(postings.count - limit) }
     }
 
     /// Day change: drop topics idle for a whole window, halve document frequencies once per window.
@@ -360,12 +375,10 @@ public struct TopicClusterer: Sendable {
         let expired = topics.values.filter { $0.lastTime < cutoff }.map(\.id)
         guard !expired.isEmpty else { return }
         for id in expired {
-            topics[id] = nil
-            for term in indexedTermsOf[id] ?? [] {
+            for term in topics.removeValue(forKey: id)?.indexedTerms ?? [] {
                 index[term]?.removeAll { $0 == Int32(id) }
                 if index[term]?.isEmpty == true { index[term] = nil }
             }
-            indexedTermsOf[id] = nil
         }
     }
 }
