@@ -140,6 +140,39 @@ struct TermWeights: Sendable {
         return norm2
     }
 
+    /// The `count` heaviest entries, ties to the smaller term — `byWeight().prefix(count)` without sorting them all.
+    func heaviest(_ count: Int) -> [(key: UInt64, value: Float)] {
+        var entries: [(key: UInt64, value: Float)] = []
+        entries.reserveCapacity(keys.count)
+        for index in keys.indices { entries.append((keys[index], values[index])) }
+        return Self.heaviest(entries, count)
+    }
+
+    /// The first `count` of `entries` by descending weight, ties to the smaller term (distinct terms, so a total
+    /// order and the same result as a full sort): insertion into a short sorted list.
+    static func heaviest(_ entries: [(key: UInt64, value: Float)], _ count: Int) -> [(key: UInt64, value: Float)] {
+        var top: [(key: UInt64, value: Float)] = []
+        guard count > 0 else { return top }
+        top.reserveCapacity(count + 1)
+        for entry in entries {
+            if top.count == count {
+                let last = top[count - 1]
+                guard entry.value > last.value || (entry.value == last.value && entry.key < last.key) else { continue }
+                top.removeLast()
+            }
+            var position = top.count
+            while position > 0 {
+                let before = top[position - 1]
+                guard entry.value > before.value || (entry.value == before.value && entry.key < before.key) else {
+                    break
+                }
+                position -= 1
+            }
+            top.insert(entry, at: position)
+        }
+        return top
+    }
+
     /// The entries by descending weight, ties to the smaller term.
     func byWeight() -> [(key: UInt64, value: Float)] {
         var entries: [(key: UInt64, value: Float)] = []

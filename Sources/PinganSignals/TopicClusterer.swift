@@ -71,8 +71,51 @@ public struct TopicClusterer: Sendable {
         for position in 0..<(content.count - 1) {
             keys[position] = UInt64(content[position]) << 21 | UInt64(content[position + 1])
         }
-        keys.sort()
+        keys.withUnsafeMutableBufferPointer { Self.sort($0) }
         return keys
+    }
+
+    /// Sorts `keys` ascending: quicksort (median of three) down to insertion sort of short runs. About a hundred
+    /// keys a post; the standard library's stable sort cost several times more here.
+    static func sort(_ keys: UnsafeMutableBufferPointer<UInt64>) {
+        var low = 0
+        var high = keys.count - 1
+        while high - low > 16 {
+            let middle = low + (high - low) / 2
+            if keys[middle] < keys[low] { keys.swapAt(middle, low) }
+            if keys[high] < keys[low] { keys.swapAt(high, low) }
+            if keys[high] < keys[middle] { keys.swapAt(high, middle) }
+            let pivot = keys[middle]
+            var i = low
+            var j = high
+            while i <= j {
+                while keys[i] < pivot { i += 1 }
+                while keys[j] > pivot { j -= 1 }
+                if i <= j {
+                    keys.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            // Recurse into the smaller side, loop on the larger (bounded stack depth).
+            if j - low < high - i {
+                if low < j { sort(UnsafeMutableBufferPointer(rebasing: keys[low...j])) }
+                low = i
+            } else {
+                if i < high { sort(UnsafeMutableBufferPointer(rebasing: keys[i...high])) }
+                high = j
+            }
+        }
+        guard low < high else { return }
+        for index in (low + 1)...high {
+            let key = keys[index]
+            var position = index
+            while position > low, keys[position - 1] > key {
+                keys[position] = keys[position - 1]
+                position -= 1
+            }
+            keys[position] = key
+        }
     }
 
     private func vector(_ text: NormalizedText, sortedBigrams keys: [UInt64]) -> [(term: UInt64, weight: Float)] {
@@ -190,11 +233,10 @@ public struct TopicClusterer: Sendable {
         // Candidates: topics sharing the post's heaviest terms, ranked by the number of terms shared. Terms seen in
         // no other post (df = 1) cannot be in any topic and are skipped.
         var hits: [Int32] = []
-        let heaviest = vector.filter { documentFrequency[Self.slot($0.term)] >= 2 }
-            .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
-            .prefix(queryTerms)
+        let heaviest = TermWeights.heaviest(
+            vector.filter { documentFrequency[Self.slot($0.term)] >= 2 }.map { ($0.term, $0.weight) }, queryTerms)
         for entry in heaviest {
-            if let postings = index[entry.term] { hits.append(contentsOf: postings) }
+            if let postings = index[entry.key] { hits.append(contentsOf: postings) }
         }
         var ranked = Self.countHits(hits)
         // Partial selection of the `maxCandidates` best (most shared terms, then most recent).
@@ -339,14 +381,14 @@ public struct TopicClusterer: Sendable {
         let settled = topic.originals > settledAfter
         topic.norm2 = topic.centroid.add(vector, onlyExisting: settled, norm2: topic.norm2)
         if topic.centroid.count > centroidTerms * 2 {
-            let kept = topic.centroid.byWeight().prefix(centroidTerms)
+            let kept = topic.centroid.heaviest(centroidTerms)
             topic.centroid = TermWeights(kept)
             topic.norm2 = kept.reduce(0) { $0 + $1.value * $1.value }
         }
         // Index the heaviest terms at creation and whenever the topic doubles.
         let originals = topic.originals
         if originals & (originals - 1) == 0 {
-            let top = topic.centroid.byWeight().prefix(indexedTerms).map(\.key)
+            let top = topic.centroid.heaviest(indexedTerms).map(\.key)
             for term in top where !topic.indexedTerms.contains(term) {
                 // Bounded posting lists: a term shared by many topics keeps only the most recent ones.
                 Self.append(Int32(id), to: &index[term, default: []], keeping: maxPostings)
