@@ -91,7 +91,8 @@ public struct NearDuplicateIndex: Sendable {
         }
         let signature = hasher.signature(of: Shingles.trigrams(content))
         let bandKeys = bandKeys(signature)
-        if !content.isEmpty, let (inCurrent, slot, similarity) = bestCandidate(signature, bandKeys) {
+        let fingerprint = signature.map { UInt8(truncatingIfNeeded: $0) }
+        if !content.isEmpty, let (inCurrent, slot, similarity) = bestCandidate(fingerprint, bandKeys) {
             if inCurrent {
                 current.counts[Int(slot)] &+= 1
                 lastMatchPayload = current.payloads[Int(slot)]
@@ -108,7 +109,7 @@ public struct NearDuplicateIndex: Sendable {
         current.counts.append(1)
         current.payloads.append(-1)
         current.exact.set(exactKey, slot)
-        for value in signature { current.fingerprints.append(UInt8(truncatingIfNeeded: value)) }
+        current.fingerprints.append(contentsOf: fingerprint)
         if !content.isEmpty {
             for key in bandKeys {
                 current.chain.append(current.buckets[key] ?? -1)
@@ -166,9 +167,9 @@ public struct NearDuplicateIndex: Sendable {
         return max(0, (fraction - 1.0 / 256) / (1 - 1.0 / 256))
     }
 
-    private func bestCandidate(_ signature: [UInt16], _ keys: [UInt64]) -> (Bool, Int32, Double)? {
-        let folded = signature.map { UInt8(truncatingIfNeeded: $0) }
+    private func bestCandidate(_ folded: [UInt8], _ keys: [UInt64]) -> (Bool, Int32, Double)? {
         var checked: [Int32] = []
+        checked.reserveCapacity(maxCandidates)
         if let found = best(in: current, folded, keys, &checked) { return (true, found.0, found.1) }
         if let previous, let found = best(in: previous, folded, keys, &checked) { return (false, found.0, found.1) }
         return nil
@@ -177,27 +178,36 @@ public struct NearDuplicateIndex: Sendable {
     private func best(
         in generation: Generation, _ folded: [UInt8], _ keys: [UInt64], _ checked: inout [Int32]
     ) -> (Int32, Double)? {
-        var best: (Int32, Double)?
-        var bestEqual = 0
         let start = checked.count
-        for (band, key) in keys.enumerated() {
-            var slot = generation.buckets[key] ?? -1
-            while slot >= 0, checked.count < maxCandidates {
-                if !checked[start...].contains(slot) {
-                    checked.append(slot)
-                    // A candidate counts only if it reaches the threshold and beats the best so far; the count of
-                    // equal slots can stop as soon as it cannot get there (same outcome, less work).
-                    if let equal = Self.equalSlots(
-                        folded, generation.fingerprints, Int(slot), atLeast: max(minimumEqual, bestEqual + 1))
-                    {
-                        let similarity = Self.estimate(equal: equal)
-                        best = (slot, similarity)
-                        bestEqual = equal
-                        // Practically identical: no better original to find.
-                        if similarity >= 0.95 { return best }
+        // First every band's chain head, then the candidates in visiting order (band by band, each chain newest
+        // first, each original once, at most `maxCandidates` in all), then their verification in that order: the
+        // same outcome as verifying while walking, but the table and signature loads are independent of one another,
+        // so their cache misses overlap instead of queueing behind each verification.
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: keys.count) { heads in
+            for (band, key) in keys.enumerated() { heads[band] = generation.buckets[key] ?? -1 }
+            generation.chain.withUnsafeBufferPointer { chain in
+                for band in heads.indices {
+                    var slot = heads[band]
+                    while slot >= 0, checked.count < maxCandidates {
+                        if !checked[start...].contains(slot) { checked.append(slot) }
+                        slot = chain[Int(slot) * parameters.bands + band]
                     }
                 }
-                slot = generation.chain[Int(slot) * parameters.bands + band]
+            }
+        }
+        var best: (Int32, Double)?
+        var bestEqual = 0
+        for slot in checked[start...] {
+            // A candidate counts only if it reaches the threshold and beats the best so far; the count of equal
+            // slots can stop as soon as it cannot get there (same outcome, less work).
+            if let equal = Self.equalSlots(
+                folded, generation.fingerprints, Int(slot), atLeast: max(minimumEqual, bestEqual + 1))
+            {
+                let similarity = Self.estimate(equal: equal)
+                best = (slot, similarity)
+                bestEqual = equal
+                // Practically identical: no better original to find.
+                if similarity >= 0.95 { return best }
             }
         }
         return best
