@@ -30,7 +30,7 @@ public struct NearDuplicateIndex: Sendable {
     private struct Generation: Sendable {
         var start: Int64
         var exact = SlotTable()
-        var buckets = SlotTable(capacity: 1024)
+        var buckets = BandTable(capacity: 1024)
         var chain: [Int32] = []
         var fingerprints: [UInt8] = []
         var ids: [String] = []
