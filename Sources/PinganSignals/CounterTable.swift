@@ -11,33 +11,22 @@ struct CounterTable: Sendable {
 
     /// The count of `key` (0 when absent).
     subscript(key: UInt64) -> Int32 {
-        var slot = Int(truncatingIfNeeded: Shingles.mix(key)) & (keys.count - 1)
-        while true {
-            let stored = keys[slot]
-            if stored == key { return counts[slot] }
-            if stored == Self.empty { return 0 }
-            slot = (slot + 1) & (keys.count - 1)
-        }
+        let (position, found) = SlotTable.probe(keys, key, from: Self.home(key), empty: Self.empty)
+        return found ? counts[position] : 0
     }
+
+    @inline(__always) private static func home(_ key: UInt64) -> Int { Int(truncatingIfNeeded: Shingles.mix(key)) }
 
     /// Adds `amount` to the count of `key` (wrapping).
     mutating func add(_ key: UInt64, _ amount: Int32) {
         if (used + 1) * 2 > keys.count { rebuild(capacity: keys.count * 2) }
-        let mask = keys.count - 1
-        var slot = Int(truncatingIfNeeded: Shingles.mix(key)) & mask
-        while true {
-            let stored = keys[slot]
-            if stored == key {
-                counts[slot] &+= amount
-                return
-            }
-            if stored == Self.empty {
-                keys[slot] = key
-                counts[slot] = amount
-                used += 1
-                return
-            }
-            slot = (slot + 1) & mask
+        let (position, found) = SlotTable.probe(keys, key, from: Self.home(key), empty: Self.empty)
+        if found {
+            counts[position] &+= amount
+        } else {
+            keys[position] = key
+            counts[position] = amount
+            used += 1
         }
     }
 
@@ -61,12 +50,11 @@ struct CounterTable: Sendable {
         keys = [UInt64](repeating: Self.empty, count: capacity)
         counts = [Int32](repeating: 0, count: capacity)
         used = 0
-        let mask = capacity - 1
         for index in oldKeys.indices where oldKeys[index] != Self.empty && !shouldRemove(oldKeys[index]) {
-            var slot = Int(truncatingIfNeeded: Shingles.mix(oldKeys[index])) & mask
-            while keys[slot] != Self.empty { slot = (slot + 1) & mask }
-            keys[slot] = oldKeys[index]
-            counts[slot] = oldCounts[index]
+            let (position, _) = SlotTable.probe(
+                keys, oldKeys[index], from: Self.home(oldKeys[index]), empty: Self.empty)
+            keys[position] = oldKeys[index]
+            counts[position] = oldCounts[index]
             used += 1
         }
     }

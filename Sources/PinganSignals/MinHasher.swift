@@ -40,7 +40,9 @@ public struct MinHasher: Sendable {
     }
 
     /// The two 16-bit slots of each of four products, as eight signed lanes.
-    @inline(__always) private static func slots(_ a: SIMD4<UInt32>, _ x: SIMD4<UInt32>, _ b: SIMD4<UInt32>)
+    @inline(__always) private static func slots(
+        _ a: SIMD4<UInt32>, _ x: SIMD4<UInt32>, _ b: SIMD4<UInt32>
+    )
         -> SIMD8<Int16>
     {
         let v = a &* x &+ b

@@ -153,7 +153,8 @@ public struct Normalizer: Sendable {
             index += 1
         }
         return NormalizedText(
-            text: String(decoding: text, as: UTF8.self), content: content, clauseBreaks: clauseBreaks, urls: urls, mentions: mentions,
+            text: String(decoding: text, as: UTF8.self), content: content, clauseBreaks: clauseBreaks, urls: urls,
+            mentions: mentions,
             mentionCount: mentionCount, hashtags: hashtags, emojiCount: emojiCount)
     }
 

@@ -178,7 +178,8 @@ public struct SubjectMatcher: Sendable {
     }
 
     /// Calls `body` with the subjects whose every branch is triggered by `hits` (in order of completion).
-    private func candidates(_ hits: UnsafeBufferPointer<Int32>, _ body: (UnsafeBufferPointer<Int32>) -> [Int]) -> [Int] {
+    private func candidates(_ hits: UnsafeBufferPointer<Int32>, _ body: (UnsafeBufferPointer<Int32>) -> [Int]) -> [Int]
+    {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: subjects.count) { masks in
             masks.initialize(repeating: 0)
             return withUnsafeTemporaryAllocation(of: Int32.self, capacity: subjects.count) { candidates in

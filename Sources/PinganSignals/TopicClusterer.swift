@@ -154,7 +154,7 @@ public struct TopicClusterer: Sendable {
                 }
             }
             // Bigrams are in term order already; only hashtags (high bit set, at the end) may need sorting.
-            kept.sort { $0.term < $1.term }
+            if zip(kept, kept.dropFirst()).contains(where: { $0.term > $1.term }) { kept.sort { $0.term < $1.term } }
             terms = kept
         }
         // Bigrams came sorted; hashtags (high bit set) sort last.
