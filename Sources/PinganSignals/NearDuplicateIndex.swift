@@ -1,7 +1,7 @@
 /// The near-duplicate index of issue 5, §3: an exact hash of the normalised content first, then MinHash (128
 /// permutations over character trigrams, 256 16-bit slots) with LSH banding; LSH candidates are verified with the
-/// signature estimate against the Jaccard `threshold` (default 0.7). A duplicate is merged into its original — the original's count
-/// grows — and never dropped, because volume is evidence. Memory is bounded: two generations of half the window
+/// signature estimate against the Jaccard `threshold` (default 0.7). A duplicate is merged into its original — the
+/// original's count grows — and never dropped, because volume is evidence. Memory is bounded: two generations of half the window
 /// each, the older one discarded when a new one starts; an original keeps an 8-bit fingerprint of each signature
 /// slot (256 bytes) and one chain link per band. Two different slot minima have equal fingerprints with
 /// probability 1/256, so the estimate from fingerprints is corrected for it: Ĵ = (e − 1/256)/(1 − 1/256) for a
@@ -48,7 +48,7 @@ public struct NearDuplicateIndex: Sendable {
     private var current: Generation
     private var previous: Generation?
     private let maxCandidates = 64
-    /// The fewest equal slots (of `MinHasher.permutations`) whose fraction reaches `threshold`.
+    /// The fewest equal fingerprints (of `MinHasher.slots`) whose corrected estimate reaches `threshold`.
     private let minimumEqual: Int
 
     /// Creates an index for `threshold` (0 < t ≤ 1) with LSH parameters chosen by `LSHParameters.forThreshold`.
