@@ -75,7 +75,7 @@ public struct AhoCorasick: Sendable {
                     continue
                 }
                 let key = UInt64(state) << 21 | UInt64(value)
-                var slot = Int(truncatingIfNeeded: Shingles.mix(key)) & (capacity - 1)
+                var slot = Self.home(key, mask: capacity - 1)
                 while keys[slot] != .max { slot = (slot + 1) & (capacity - 1) }
                 keys[slot] = key
                 values[slot] = child
@@ -91,6 +91,12 @@ public struct AhoCorasick: Sendable {
         self.patternLengths = patterns.map(\.count)
     }
 
+    /// The first table position of a transition key: Fibonacci hashing (one multiply, the high bits), enough to
+    /// spread (state, scalar) keys and cheaper than a full mixer on the per-scalar path.
+    @inline(__always) private static func home(_ key: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
     @inline(__always) private func next(_ state: Int32, _ value: UInt32) -> Int32 {
         if state == 0 {
             return value < 0x10000 ? rootNext[Int(value)] : lookup(0, value)
@@ -100,7 +106,7 @@ public struct AhoCorasick: Sendable {
 
     @inline(__always) private func lookup(_ state: Int32, _ value: UInt32) -> Int32 {
         let key = UInt64(state) << 21 | UInt64(value)
-        var slot = Int(truncatingIfNeeded: Shingles.mix(key)) & mask
+        var slot = Self.home(key, mask: mask)
         while true {
             let stored = keys[slot]
             if stored == key { return values[slot] }

@@ -16,7 +16,7 @@ public struct DailyCounters: Sendable {
 
     /// Days kept.
     public let days: Int
-    private var counts: [UInt64: Int32] = [:]
+    private var counts = CounterTable()
     private var latestDay = Int.min
     private var lastPrune = Int.min
 
@@ -39,22 +39,24 @@ public struct DailyCounters: Sendable {
             if day - lastPrune >= 7 {
                 lastPrune = day
                 let cutoff = UInt64(truncatingIfNeeded: day - days) & 0xF_FFFF
-                counts = counts.filter { $0.key & 0xF_FFFF > cutoff }
+                counts.removeAll { $0 & 0xF_FFFF <= cutoff }
             }
         }
         guard day > latestDay - days else { return }
-        counts[Self.key(kind, id, day), default: 0] &+= Int32(truncatingIfNeeded: count)
+        counts.add(Self.key(kind, id, day), Int32(truncatingIfNeeded: count))
     }
 
     /// The counts of (`kind`, `id`) for the `length` days ending on `day` (zeros where nothing was counted).
     public func series(_ kind: Kind, id: Int, endingOn day: Int, length: Int) -> [Double] {
-        ((day - length + 1)...day).map { Double(counts[Self.key(kind, id, $0)] ?? 0) }
+        ((day - length + 1)...day).map { Double(counts[Self.key(kind, id, $0)]) }
     }
 
     /// The ids counted for `kind` within the kept days.
     public func ids(of kind: Kind) -> [Int] {
         var ids = Set<Int>()
-        for key in counts.keys where key >> 60 == kind.rawValue { ids.insert(Int((key >> 20) & 0xFF_FFFF_FFFF)) }
+        counts.forEachKey { key in
+            if key >> 60 == kind.rawValue { ids.insert(Int((key >> 20) & 0xFF_FFFF_FFFF)) }
+        }
         return ids.sorted()
     }
 

@@ -1,9 +1,12 @@
 /// The near-duplicate index of issue 5, §3: an exact hash of the normalised content first, then MinHash (128
-/// permutations over character trigrams) with LSH banding; LSH candidates are verified with the signature estimate
-/// against the Jaccard `threshold` (default 0.7). A duplicate is merged into its original — the original's count
-/// grows — and never dropped, because volume is evidence. Memory is bounded: two generations of half the window
-/// each, the older one discarded when a new one starts; an original keeps a 16-bit copy of each signature slot
-/// (256 bytes) and one chain link per band.
+/// permutations over character trigrams, 256 16-bit slots) with LSH banding; LSH candidates are verified with the
+/// signature estimate against the Jaccard `threshold` (default 0.7). A duplicate is merged into its original — the
+/// original's count grows — and never dropped, because volume is evidence. Memory is bounded: two generations of half the window
+/// each, the older one discarded when a new one starts; an original keeps an 8-bit fingerprint of each signature
+/// slot (256 bytes) and one chain link per band. Two different slot minima have equal fingerprints with
+/// probability 1/256, so the estimate from fingerprints is corrected for it: Ĵ = (e − 1/256)/(1 − 1/256) for a
+/// fraction e of equal fingerprints (unbiased, where the 16-bit folds of 128 32-bit slots used before were biased
+/// upwards; with twice the slots the error is √2 smaller in the same memory).
 public struct NearDuplicateIndex: Sendable {
     /// What the index says about a post.
     public enum Verdict: Sendable, Equatable {
@@ -27,9 +30,9 @@ public struct NearDuplicateIndex: Sendable {
     private struct Generation: Sendable {
         var start: Int64
         var exact = SlotTable()
-        var buckets = SlotTable(capacity: 1024)
+        var buckets = BandTable(capacity: 1024)
         var chain: [Int32] = []
-        var signatures: [UInt16] = []
+        var fingerprints: [UInt8] = []
         var ids: [String] = []
         var counts: [Int32] = []
         var payloads: [Int32] = []
@@ -44,8 +47,8 @@ public struct NearDuplicateIndex: Sendable {
     private let hasher: MinHasher
     private var current: Generation
     private var previous: Generation?
-    private let maxCandidates = 32
-    /// The fewest equal slots (of `MinHasher.permutations`) whose fraction reaches `threshold`.
+    private let maxCandidates = 64
+    /// The fewest equal fingerprints (of `MinHasher.slots`) whose corrected estimate reaches `threshold`.
     private let minimumEqual: Int
 
     /// Creates an index for `threshold` (0 < t ≤ 1) with LSH parameters chosen by `LSHParameters.forThreshold`.
@@ -54,8 +57,8 @@ public struct NearDuplicateIndex: Sendable {
         self.parameters = parameters ?? LSHParameters.forThreshold(threshold)
         self.windowSeconds = windowSeconds
         self.hasher = MinHasher()
-        let slots = MinHasher.permutations
-        self.minimumEqual = (0...slots).first { Double($0) / Double(slots) >= threshold } ?? slots + 1
+        let slots = MinHasher.slots
+        self.minimumEqual = (0...slots).first { Self.estimate(equal: $0) >= threshold } ?? slots + 1
         self.current = Generation(start: Int64.min)
     }
 
@@ -88,7 +91,8 @@ public struct NearDuplicateIndex: Sendable {
         }
         let signature = hasher.signature(of: Shingles.trigrams(content))
         let bandKeys = bandKeys(signature)
-        if !content.isEmpty, let (inCurrent, slot, similarity) = bestCandidate(signature, bandKeys) {
+        let fingerprint = signature.map { UInt8(truncatingIfNeeded: $0) }
+        if !content.isEmpty, let (inCurrent, slot, similarity) = bestCandidate(fingerprint, bandKeys) {
             if inCurrent {
                 current.counts[Int(slot)] &+= 1
                 lastMatchPayload = current.payloads[Int(slot)]
@@ -105,7 +109,7 @@ public struct NearDuplicateIndex: Sendable {
         current.counts.append(1)
         current.payloads.append(-1)
         current.exact.set(exactKey, slot)
-        for value in signature { current.signatures.append(UInt16(truncatingIfNeeded: value ^ (value >> 16))) }
+        current.fingerprints.append(contentsOf: fingerprint)
         if !content.isEmpty {
             for key in bandKeys {
                 current.chain.append(current.buckets[key] ?? -1)
@@ -133,51 +137,77 @@ public struct NearDuplicateIndex: Sendable {
         }
     }
 
-    private func bandKeys(_ signature: [UInt32]) -> [UInt64] {
+    /// One key per band: its rows' slots packed four to a word, each word mixed in. Row i of band b is the high
+    /// half of product b·r + i, so that the rows of a band come from different products (the two halves of one
+    /// product are not independent enough for banding: bands of both halves made several times more candidates).
+    private func bandKeys(_ signature: [UInt16]) -> [UInt64] {
         var keys: [UInt64] = []
         keys.reserveCapacity(parameters.bands)
         for band in 0..<parameters.bands {
             var h = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
-            for row in 0..<parameters.rows {
-                h = Shingles.mix(h ^ UInt64(signature[band * parameters.rows + row]))
+            var row = 0
+            while row < parameters.rows {
+                var word: UInt64 = 0
+                for offset in 0..<min(4, parameters.rows - row) {
+                    let product = band * parameters.rows + row + offset
+                    word |= UInt64(signature[2 * product + 1]) << (16 * UInt64(offset))
+                }
+                h = Shingles.mix(h ^ word)
+                row += 4
             }
             keys.append(h)
         }
         return keys
     }
 
-    private func bestCandidate(_ signature: [UInt32], _ keys: [UInt64]) -> (Bool, Int32, Double)? {
-        let folded = signature.map { UInt16(truncatingIfNeeded: $0 ^ ($0 >> 16)) }
+    /// The Jaccard estimate from `equal` equal fingerprints of `MinHasher.slots`, corrected for the chance equality
+    /// (1/256) of 8-bit fingerprints of different minima.
+    static func estimate(equal: Int) -> Double {
+        let fraction = Double(equal) / Double(MinHasher.slots)
+        return max(0, (fraction - 1.0 / 256) / (1 - 1.0 / 256))
+    }
+
+    private func bestCandidate(_ folded: [UInt8], _ keys: [UInt64]) -> (Bool, Int32, Double)? {
         var checked: [Int32] = []
+        checked.reserveCapacity(maxCandidates)
         if let found = best(in: current, folded, keys, &checked) { return (true, found.0, found.1) }
         if let previous, let found = best(in: previous, folded, keys, &checked) { return (false, found.0, found.1) }
         return nil
     }
 
     private func best(
-        in generation: Generation, _ folded: [UInt16], _ keys: [UInt64], _ checked: inout [Int32]
+        in generation: Generation, _ folded: [UInt8], _ keys: [UInt64], _ checked: inout [Int32]
     ) -> (Int32, Double)? {
-        var best: (Int32, Double)?
-        var bestEqual = 0
         let start = checked.count
-        for (band, key) in keys.enumerated() {
-            var slot = generation.buckets[key] ?? -1
-            while slot >= 0, checked.count < maxCandidates {
-                if !checked[start...].contains(slot) {
-                    checked.append(slot)
-                    // A candidate counts only if it reaches the threshold and beats the best so far; the count of
-                    // equal slots can stop as soon as it cannot get there (same outcome, less work).
-                    if let equal = Self.equalSlots(
-                        folded, generation.signatures, Int(slot), atLeast: max(minimumEqual, bestEqual + 1))
-                    {
-                        let similarity = Double(equal) / Double(folded.count)
-                        best = (slot, similarity)
-                        bestEqual = equal
-                        // Practically identical: no better original to find.
-                        if similarity >= 0.95 { return best }
+        // First every band's chain head, then the candidates in visiting order (band by band, each chain newest
+        // first, each original once, at most `maxCandidates` in all), then their verification in that order: the
+        // same outcome as verifying while walking, but the table and signature loads are independent of one another,
+        // so their cache misses overlap instead of queueing behind each verification.
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: keys.count) { heads in
+            for (band, key) in keys.enumerated() { heads[band] = generation.buckets[key] ?? -1 }
+            generation.chain.withUnsafeBufferPointer { chain in
+                for band in heads.indices {
+                    var slot = heads[band]
+                    while slot >= 0, checked.count < maxCandidates {
+                        if !checked[start...].contains(slot) { checked.append(slot) }
+                        slot = chain[Int(slot) * parameters.bands + band]
                     }
                 }
-                slot = generation.chain[Int(slot) * parameters.bands + band]
+            }
+        }
+        var best: (Int32, Double)?
+        var bestEqual = 0
+        for slot in checked[start...] {
+            // A candidate counts only if it reaches the threshold and beats the best so far; the count of equal
+            // slots can stop as soon as it cannot get there (same outcome, less work).
+            if let equal = Self.equalSlots(
+                folded, generation.fingerprints, Int(slot), atLeast: max(minimumEqual, bestEqual + 1))
+            {
+                let similarity = Self.estimate(equal: equal)
+                best = (slot, similarity)
+                bestEqual = equal
+                // Practically identical: no better original to find.
+                if similarity >= 0.95 { return best }
             }
         }
         return best
@@ -186,7 +216,7 @@ public struct NearDuplicateIndex: Sendable {
     /// The number of equal slots of `signature` and the stored signature `slot`, or nil as soon as it is certain
     /// to stay below `needed`.
     private static func equalSlots(
-        _ signature: [UInt16], _ stored: [UInt16], _ slot: Int, atLeast needed: Int
+        _ signature: [UInt8], _ stored: [UInt8], _ slot: Int, atLeast needed: Int
     )
         -> Int?
     {
@@ -197,19 +227,24 @@ public struct NearDuplicateIndex: Sendable {
         signature.withUnsafeBytes { left in
             stored.withUnsafeBytes { right in
                 var offset = 0
-                while offset + 16 <= count {
-                    let a = left.loadUnaligned(fromByteOffset: offset * 2, as: SIMD16<UInt16>.self)
-                    let b = right.loadUnaligned(fromByteOffset: (base + offset) * 2, as: SIMD16<UInt16>.self)
-                    equal += Int(SIMD16<UInt16>(repeating: 0).replacing(with: 1, where: a .== b).wrappedSum())
-                    offset += 16
+                // 64 bytes per step (four 16-byte compares, `pcmpeqb`), then the early-exit check.
+                while offset + 64 <= count {
+                    var ones = SIMD16<UInt8>()
+                    for part in 0..<4 {
+                        let a = left.loadUnaligned(fromByteOffset: offset + 16 * part, as: SIMD16<UInt8>.self)
+                        let b = right.loadUnaligned(fromByteOffset: base + offset + 16 * part, as: SIMD16<UInt8>.self)
+                        ones &+= SIMD16<UInt8>(repeating: 0).replacing(with: 1, where: a .== b)
+                    }
+                    equal += Int(ones.wrappedSum())
+                    offset += 64
                     if equal + (count - offset) < needed {
                         reachable = false
                         return
                     }
                 }
                 while offset < count {
-                    if left.load(fromByteOffset: offset * 2, as: UInt16.self)
-                        == right.load(fromByteOffset: (base + offset) * 2, as: UInt16.self)
+                    if left.load(fromByteOffset: offset, as: UInt8.self)
+                        == right.load(fromByteOffset: base + offset, as: UInt8.self)
                     {
                         equal += 1
                     }

@@ -33,13 +33,12 @@ public struct Normalizer: Sendable {
                     out.append(value)
                     continue
                 }
-                if value == 0x200B || value == 0xFEFF || value == 0x200C || value == 0x2060 || value == 0xAD {
-                    continue
-                }
                 if value < 0x10000 {
                     let mapped = table[Int(value)]
                     if mapped == ScalarFoldTable.unchanged {
                         out.append(value)
+                    } else if mapped == ScalarFoldTable.dropped {
+                        continue
                     } else if mapped == ScalarFoldTable.expands {
                         out.append(contentsOf: multi[value] ?? [value])
                     } else {
@@ -55,8 +54,10 @@ public struct Normalizer: Sendable {
 
     /// Stage 2: field extraction and folding of whitespace, emoji and punctuation.
     func extract(_ scalars: [UInt32]) -> NormalizedText {
-        var text: [UInt32] = []
-        text.reserveCapacity(scalars.count)
+        // The text is written as UTF-8 as it is emitted (the same bytes `string(_:)` would make of the scalars).
+        var text: [UInt8] = []
+        text.reserveCapacity(scalars.count * 3 + 8)
+        var lastEmitted: UInt32?
         var content: [UInt32] = []
         content.reserveCapacity(scalars.count)
         var urls: [String] = []
@@ -73,9 +74,10 @@ public struct Normalizer: Sendable {
             if position > 0, clauseBreaks.last != position { clauseBreaks.append(position) }
         }
         func emit(_ value: UInt32) {
-            if pendingSpace, !text.isEmpty { text.append(0x20) }
+            if pendingSpace, lastEmitted != nil { text.append(0x20) }
             pendingSpace = false
-            text.append(value)
+            lastEmitted = value
+            Self.appendUTF8(value, to: &text)
         }
         func emitWord(_ slice: ArraySlice<UInt32>) {
             for value in slice {
@@ -88,7 +90,7 @@ public struct Normalizer: Sendable {
         var index = 0
         while index < count {
             let value = scalars[index]
-            if let end = Self.urlEnd(scalars, at: index) {
+            if value | 0x20 == 0x68 || value | 0x20 == 0x77, let end = Self.urlEnd(scalars, at: index) {
                 urls.append(Self.string(scalars[index..<end]))
                 clauseBreak()
                 pendingSpace = true
@@ -142,7 +144,7 @@ public struct Normalizer: Sendable {
                 }
             } else if Self.isPunctuation(value) {
                 clauseBreak()
-                if !(text.last == value && !pendingSpace) { emit(value) }
+                if !(lastEmitted == value && !pendingSpace) { emit(value) }
             } else {
                 let lowered = Self.lowerASCII(value)
                 emit(lowered)
@@ -151,7 +153,8 @@ public struct Normalizer: Sendable {
             index += 1
         }
         return NormalizedText(
-            text: Self.string(text[...]), content: content, clauseBreaks: clauseBreaks, urls: urls, mentions: mentions,
+            text: String(decoding: text, as: UTF8.self), content: content, clauseBreaks: clauseBreaks, urls: urls,
+            mentions: mentions,
             mentionCount: mentionCount, hashtags: hashtags, emojiCount: emojiCount)
     }
 
@@ -231,28 +234,31 @@ public struct Normalizer: Sendable {
     public static func string(_ values: some Sequence<UInt32>) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(values.underestimatedCount * 3)
-        for value in values {
-            switch value {
-            case 0..<0x80:
-                bytes.append(UInt8(value))
-            case 0x80..<0x800:
-                bytes.append(UInt8(0xC0 | value >> 6))
-                bytes.append(UInt8(0x80 | value & 0x3F))
-            case 0xD800...0xDFFF:
-                continue
-            case 0x800..<0x10000:
-                bytes.append(UInt8(0xE0 | value >> 12))
-                bytes.append(UInt8(0x80 | (value >> 6) & 0x3F))
-                bytes.append(UInt8(0x80 | value & 0x3F))
-            case 0x10000...0x10FFFF:
-                bytes.append(UInt8(0xF0 | value >> 18))
-                bytes.append(UInt8(0x80 | (value >> 12) & 0x3F))
-                bytes.append(UInt8(0x80 | (value >> 6) & 0x3F))
-                bytes.append(UInt8(0x80 | value & 0x3F))
-            default:
-                continue
-            }
-        }
+        for value in values { appendUTF8(value, to: &bytes) }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 encoding of the scalar value `value` to `bytes` (nothing for an invalid value).
+    @inline(__always) static func appendUTF8(_ value: UInt32, to bytes: inout [UInt8]) {
+        switch value {
+        case 0..<0x80:
+            bytes.append(UInt8(value))
+        case 0x80..<0x800:
+            bytes.append(UInt8(0xC0 | value >> 6))
+            bytes.append(UInt8(0x80 | value & 0x3F))
+        case 0xD800...0xDFFF:
+            return
+        case 0x800..<0x10000:
+            bytes.append(UInt8(0xE0 | value >> 12))
+            bytes.append(UInt8(0x80 | (value >> 6) & 0x3F))
+            bytes.append(UInt8(0x80 | value & 0x3F))
+        case 0x10000...0x10FFFF:
+            bytes.append(UInt8(0xF0 | value >> 18))
+            bytes.append(UInt8(0x80 | (value >> 12) & 0x3F))
+            bytes.append(UInt8(0x80 | (value >> 6) & 0x3F))
+            bytes.append(UInt8(0x80 | value & 0x3F))
+        default:
+            return
+        }
     }
 }

@@ -66,16 +66,29 @@ public struct SignalsEngine: Sendable {
 
     /// The domain index of a content: most word hits, ties to the higher severity, then the lower index.
     public func domain(of content: [UInt32]) -> Int? {
-        var votes: [Int: Int] = [:]
-        domainAutomaton.forEachMatch(in: content) { id, _ in votes[domainOfPattern[id], default: 0] += 1 }
         let domains = configuration.domains.domains
-        return votes.max { lhs, rhs in
-            if lhs.value != rhs.value { return lhs.value < rhs.value }
-            if domains[lhs.key].severity != domains[rhs.key].severity {
-                return domains[lhs.key].severity < domains[rhs.key].severity
+        // Votes per domain index in a small array (no dictionary, no hashing per post).
+        var votes = [Int](repeating: 0, count: domains.count)
+        var any = false
+        domainAutomaton.forEachMatch(in: content) { id, _ in
+            votes[domainOfPattern[id]] += 1
+            any = true
+        }
+        guard any else { return nil }
+        var best = -1
+        for index in votes.indices where votes[index] > 0 {
+            guard best >= 0 else {
+                best = index
+                continue
             }
-            return lhs.key > rhs.key
-        }?.key
+            // Most votes, then the higher severity; ties to the lower index (the scan is ascending).
+            if votes[index] > votes[best]
+                || (votes[index] == votes[best] && domains[index].severity > domains[best].severity)
+            {
+                best = index
+            }
+        }
+        return best
     }
 
     /// Runs one post through the pipeline.

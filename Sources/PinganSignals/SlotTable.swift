@@ -24,18 +24,30 @@ struct SlotTable: Sendable {
     /// Number of keys held.
     var count: Int { used + (emptyKeyValue == nil ? 0 : 1) }
 
+    /// The position of `key` in `keys` probing linearly from `home`, or the first empty position on the way (where
+    /// it would be inserted); `keys.count` must be a power of two with at least one empty position.
+    @inline(__always) static func probe(
+        _ keys: [UInt64], _ key: UInt64, from home: Int, empty: UInt64
+    )
+        -> (position: Int, found: Bool)
+    {
+        keys.withUnsafeBufferPointer { keys in
+            let mask = keys.count - 1
+            var position = home & mask
+            while true {
+                let stored = keys[position]
+                if stored == key { return (position, true) }
+                if stored == empty { return (position, false) }
+                position = (position + 1) & mask
+            }
+        }
+    }
+
     /// The value of `key`, if present.
     @inline(__always) subscript(key: UInt64) -> Int32? {
         if key == Self.empty { return emptyKeyValue }
-        return keys.withUnsafeBufferPointer { keys in
-            var slot = Int(truncatingIfNeeded: key) & mask
-            while true {
-                let stored = keys[slot]
-                if stored == key { return values[slot] }
-                if stored == Self.empty { return nil }
-                slot = (slot + 1) & mask
-            }
-        }
+        let (position, found) = Self.probe(keys, key, from: Int(truncatingIfNeeded: key), empty: Self.empty)
+        return found ? values[position] : nil
     }
 
     /// Sets the value of `key` (inserting or replacing).
@@ -45,21 +57,12 @@ struct SlotTable: Sendable {
             return
         }
         if (used + 1) * 4 > keys.count * 3 { grow() }
-        var slot = Int(truncatingIfNeeded: key) & mask
-        while true {
-            let stored = keys[slot]
-            if stored == key {
-                values[slot] = value
-                return
-            }
-            if stored == Self.empty {
-                keys[slot] = key
-                values[slot] = value
-                used += 1
-                return
-            }
-            slot = (slot + 1) & mask
+        let (position, found) = Self.probe(keys, key, from: Int(truncatingIfNeeded: key), empty: Self.empty)
+        if !found {
+            keys[position] = key
+            used += 1
         }
+        values[position] = value
     }
 
     private mutating func grow() {

@@ -11,10 +11,10 @@ public struct SubjectMatcher: Sendable {
     public let subjects: [SubjectExpression]
     private let automaton: AhoCorasick
     private let termCount: Int
-    /// For each global term, the range in `userSubject`/`userBit` of the (subject, branch bit) pairs it triggers.
+    /// For each global term, the range in `users` of the (subject, branch bit) pairs it triggers.
     private let userStart: [Int]
-    private let userSubject: [Int32]
-    private let userBit: [UInt32]
+    /// A subject index in the low 32 bits, its branch bit in the high 32 (one load per pair in the hot loop).
+    private let users: [UInt64]
     /// The mask with every branch bit of each subject set.
     private let fullMask: [UInt32]
     /// Concatenated postfix programs: a term id (≥ 0), or −(arity·4 + kind) with kind 1 AND, 2 OR, 3 NOT.
@@ -65,21 +65,16 @@ public struct SubjectMatcher: Sendable {
             fullMask.append(branches.count == 32 ? UInt32.max : (UInt32(1) << UInt32(branches.count)) - 1)
         }
         var userStart: [Int] = [0]
-        var userSubject: [Int32] = []
-        var userBit: [UInt32] = []
+        var packedUsers: [UInt64] = []
         for list in users {
-            for user in list {
-                userSubject.append(user.subject)
-                userBit.append(user.bit)
-            }
-            userStart.append(userSubject.count)
+            for user in list { packedUsers.append(UInt64(UInt32(user.subject)) | UInt64(user.bit) << 32) }
+            userStart.append(packedUsers.count)
         }
         self.subjects = subjects
         self.automaton = AhoCorasick(patterns: patterns)
         self.termCount = patterns.count
         self.userStart = userStart
-        self.userSubject = userSubject
-        self.userBit = userBit
+        self.users = packedUsers
         self.fullMask = fullMask
         self.program = program
         self.programStart = programStart
@@ -159,61 +154,99 @@ public struct SubjectMatcher: Sendable {
     /// The indices of the subjects that match a post's normalised `content`, ascending.
     public func match(_ content: [UInt32]) -> [Int] {
         guard termCount > 0 else { return [] }
-        var present = [UInt64](repeating: 0, count: (termCount + 63) >> 6)
-        var hits: [Int32] = []
-        automaton.forEachMatch(in: content) { id, _ in
-            let bit = UInt64(1) << UInt64(id & 63)
-            if present[id >> 6] & bit == 0 {
-                present[id >> 6] |= bit
-                hits.append(Int32(id))
-            }
-        }
-        guard !hits.isEmpty else { return [] }
-        var masks = [UInt32](repeating: 0, count: subjects.count)
-        var candidates: [Int32] = []
-        for term in hits {
-            for position in userStart[Int(term)]..<userStart[Int(term) + 1] {
-                let subject = Int(userSubject[position])
-                let old = masks[subject]
-                let new = old | userBit[position]
-                if new != old {
-                    masks[subject] = new
-                    if new == fullMask[subject] { candidates.append(Int32(subject)) }
+        // Scratch space on the stack, not the heap: the term bit set, the found terms, the per-subject masks and
+        // candidates, and the evaluation stack.
+        let words = (termCount + 63) >> 6
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { present in
+            present.initialize(repeating: 0)
+            return withUnsafeTemporaryAllocation(of: Int32.self, capacity: termCount) { hits in
+                var hitCount = 0
+                automaton.forEachMatch(in: content) { id, _ in
+                    let bit = UInt64(1) << UInt64(id & 63)
+                    if present[id >> 6] & bit == 0 {
+                        present[id >> 6] |= bit
+                        hits[hitCount] = Int32(id)
+                        hitCount += 1
+                    }
+                }
+                guard hitCount > 0 else { return [] }
+                return candidates(UnsafeBufferPointer(rebasing: hits[..<hitCount])) { candidates in
+                    evaluate(candidates, UnsafeBufferPointer(present))
                 }
             }
         }
-        guard !candidates.isEmpty else { return [] }
-        var stack = [Bool](repeating: false, count: maxStack + 1)
+    }
+
+    /// Calls `body` with the subjects whose every branch is triggered by `hits` (in order of completion).
+    private func candidates(_ hits: UnsafeBufferPointer<Int32>, _ body: (UnsafeBufferPointer<Int32>) -> [Int]) -> [Int]
+    {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: subjects.count) { masks in
+            masks.initialize(repeating: 0)
+            return withUnsafeTemporaryAllocation(of: Int32.self, capacity: subjects.count) { candidates in
+                var count = 0
+                userStart.withUnsafeBufferPointer { userStart in
+                    users.withUnsafeBufferPointer { users in
+                        fullMask.withUnsafeBufferPointer { fullMask in
+                            for term in hits {
+                                for user in users[userStart[Int(term)]..<userStart[Int(term) + 1]] {
+                                    let subject = Int(truncatingIfNeeded: user & 0xFFFF_FFFF)
+                                    let old = masks[subject]
+                                    let new = old | UInt32(truncatingIfNeeded: user >> 32)
+                                    if new != old {
+                                        masks[subject] = new
+                                        if new == fullMask[subject] {
+                                            candidates[count] = Int32(subject)
+                                            count += 1
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                guard count > 0 else { return [] }
+                return body(UnsafeBufferPointer(rebasing: candidates[..<count]))
+            }
+        }
+    }
+
+    /// The candidates whose programs hold on the found terms `present`, ascending.
+    private func evaluate(_ candidates: UnsafeBufferPointer<Int32>, _ present: UnsafeBufferPointer<UInt64>) -> [Int] {
         var matched: [Int] = []
-        program.withUnsafeBufferPointer { program in
-            for subject in candidates {
-                var top = 0
-                for position in programStart[Int(subject)]..<programStart[Int(subject) + 1] {
-                    let op = program[position]
-                    if op >= 0 {
-                        stack[top] = present[Int(op) >> 6] & (UInt64(1) << UInt64(op & 63)) != 0
-                        top += 1
-                        continue
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: maxStack + 1) { stack in
+            stack.initialize(repeating: false)
+            program.withUnsafeBufferPointer { program in
+                programStart.withUnsafeBufferPointer { programStart in
+                    for subject in candidates {
+                        var top = 0
+                        for position in programStart[Int(subject)]..<programStart[Int(subject) + 1] {
+                            let op = program[position]
+                            if op >= 0 {
+                                stack[top] = present[Int(op) >> 6] & (UInt64(1) << UInt64(op & 63)) != 0
+                                top += 1
+                                continue
+                            }
+                            let arity = Int(-op) >> 2
+                            switch -op & 3 {
+                            case 1:
+                                var value = true
+                                for index in (top - arity)..<top where !stack[index] { value = false }
+                                top -= arity
+                                stack[top] = value
+                            case 2:
+                                var value = false
+                                for index in (top - arity)..<top where stack[index] { value = true }
+                                top -= arity
+                                stack[top] = value
+                            default:
+                                stack[top - 1] = !stack[top - 1]
+                                continue
+                            }
+                            top += 1
+                        }
+                        if top == 1 && stack[0] { matched.append(Int(subject)) }
                     }
-                    let arity = Int(-op) >> 2
-                    switch -op & 3 {
-                    case 1:
-                        var value = true
-                        for index in (top - arity)..<top where !stack[index] { value = false }
-                        top -= arity
-                        stack[top] = value
-                    case 2:
-                        var value = false
-                        for index in (top - arity)..<top where stack[index] { value = true }
-                        top -= arity
-                        stack[top] = value
-                    default:
-                        stack[top - 1] = !stack[top - 1]
-                        continue
-                    }
-                    top += 1
                 }
-                if top == 1 && stack[0] { matched.append(Int(subject)) }
             }
         }
         return matched.sorted()

@@ -64,6 +64,115 @@ struct TermWeights: Sendable {
         return (0, new)
     }
 
+    /// Σ weight · self[term] over `vector` (sorted by term), summed in the vector's order: one merge pass
+    /// instead of a binary search per term (the same products and sums, so the same result).
+    func dot(_ vector: [(term: UInt64, weight: Float)]) -> Float {
+        var dot: Float = 0
+        var index = 0
+        var previous: UInt64 = 0
+        for entry in vector {
+            // Terms ascend in a post vector; if one does not, fall back to a search from the start.
+            if entry.term < previous { index = 0 }
+            previous = entry.term
+            while index < keys.count && keys[index] < entry.term { index += 1 }
+            dot += entry.weight * (index < keys.count && keys[index] == entry.term ? values[index] : 0)
+        }
+        return dot
+    }
+
+    /// Adds each entry of `vector` (sorted by term) to the weights, new terms only unless `onlyExisting`, and
+    /// returns `norm2` updated by new² − old² per changed term in the vector's order — the results of calling
+    /// `add(_:to:onlyExisting:)` per entry, in one merge of two sorted lists instead of an insertion per term.
+    mutating func add(_ vector: [(term: UInt64, weight: Float)], onlyExisting: Bool, norm2: Float) -> Float {
+        var norm2 = norm2
+        var sorted = true
+        for index in vector.indices.dropFirst() where vector[index].term <= vector[index - 1].term { sorted = false }
+        guard sorted else {
+            for entry in vector {
+                guard let (old, new) = add(entry.weight, to: entry.term, onlyExisting: onlyExisting) else { continue }
+                norm2 += new * new - old * old
+            }
+            return norm2
+        }
+        // The merged size first, so that the arrays are allocated once and exactly.
+        var index = 0
+        var size = keys.count
+        if !onlyExisting {
+            for entry in vector {
+                while index < keys.count && keys[index] < entry.term { index += 1 }
+                if !(index < keys.count && keys[index] == entry.term) { size += 1 }
+            }
+        }
+        guard size > keys.count || !onlyExisting || !keys.isEmpty else { return norm2 }
+        var mergedKeys: [UInt64] = []
+        var mergedValues: [Float] = []
+        mergedKeys.reserveCapacity(size)
+        mergedValues.reserveCapacity(size)
+        index = 0
+        for entry in vector {
+            while index < keys.count && keys[index] < entry.term {
+                mergedKeys.append(keys[index])
+                mergedValues.append(values[index])
+                index += 1
+            }
+            if index < keys.count && keys[index] == entry.term {
+                let old = values[index]
+                let new = old + entry.weight
+                mergedKeys.append(entry.term)
+                mergedValues.append(new)
+                norm2 += new * new - old * old
+                index += 1
+            } else if !onlyExisting {
+                // Same arithmetic as `0 + weight` on a missing entry.
+                let new: Float = 0 + entry.weight
+                mergedKeys.append(entry.term)
+                mergedValues.append(new)
+                norm2 += new * new - 0 * 0
+            }
+        }
+        while index < keys.count {
+            mergedKeys.append(keys[index])
+            mergedValues.append(values[index])
+            index += 1
+        }
+        keys = mergedKeys
+        values = mergedValues
+        return norm2
+    }
+
+    /// The `count` heaviest entries, ties to the smaller term — `byWeight().prefix(count)` without sorting them all.
+    func heaviest(_ count: Int) -> [(key: UInt64, value: Float)] {
+        var entries: [(key: UInt64, value: Float)] = []
+        entries.reserveCapacity(keys.count)
+        for index in keys.indices { entries.append((keys[index], values[index])) }
+        return Self.heaviest(entries, count)
+    }
+
+    /// The first `count` of `entries` by descending weight, ties to the smaller term (distinct terms, so a total
+    /// order and the same result as a full sort): insertion into a short sorted list.
+    static func heaviest(_ entries: [(key: UInt64, value: Float)], _ count: Int) -> [(key: UInt64, value: Float)] {
+        var top: [(key: UInt64, value: Float)] = []
+        guard count > 0 else { return top }
+        top.reserveCapacity(count + 1)
+        for entry in entries {
+            if top.count == count {
+                let last = top[count - 1]
+                guard entry.value > last.value || (entry.value == last.value && entry.key < last.key) else { continue }
+                top.removeLast()
+            }
+            var position = top.count
+            while position > 0 {
+                let before = top[position - 1]
+                guard entry.value > before.value || (entry.value == before.value && entry.key < before.key) else {
+                    break
+                }
+                position -= 1
+            }
+            top.insert(entry, at: position)
+        }
+        return top
+    }
+
     /// The entries by descending weight, ties to the smaller term.
     func byWeight() -> [(key: UInt64, value: Float)] {
         var entries: [(key: UInt64, value: Float)] = []

@@ -46,6 +46,8 @@ public struct Topic: Sendable {
     var norm2: Float = 0
     /// Whether a newer daily topic of the same story has taken over.
     var superseded = false
+    /// The terms under which the topic is in the clusterer's inverted index.
+    var indexedTerms: [UInt64] = []
 
     init(id: Int, storyID: Int, day: Int, time: Int64, representativeID: String, representativeText: String) {
         self.id = id

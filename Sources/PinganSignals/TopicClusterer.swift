@@ -37,7 +37,6 @@ public struct TopicClusterer: Sendable {
     private var lastDecay: Int64 = Int64.min
     private var topics: [Int: Topic] = [:]
     private var index: [UInt64: [Int32]] = [:]
-    private var indexedTermsOf: [Int: [UInt64]] = [:]
     private var nextID = 1
     private var currentDay = Int.min
 
@@ -72,8 +71,51 @@ public struct TopicClusterer: Sendable {
         for position in 0..<(content.count - 1) {
             keys[position] = UInt64(content[position]) << 21 | UInt64(content[position + 1])
         }
-        keys.sort()
+        keys.withUnsafeMutableBufferPointer { Self.sort($0) }
         return keys
+    }
+
+    /// Sorts `keys` ascending: quicksort (median of three) down to insertion sort of short runs. About a hundred
+    /// keys a post; the standard library's stable sort cost several times more here.
+    static func sort(_ keys: UnsafeMutableBufferPointer<UInt64>) {
+        var low = 0
+        var high = keys.count - 1
+        while high - low > 16 {
+            let middle = low + (high - low) / 2
+            if keys[middle] < keys[low] { keys.swapAt(middle, low) }
+            if keys[high] < keys[low] { keys.swapAt(high, low) }
+            if keys[high] < keys[middle] { keys.swapAt(high, middle) }
+            let pivot = keys[middle]
+            var i = low
+            var j = high
+            while i <= j {
+                while keys[i] < pivot { i += 1 }
+                while keys[j] > pivot { j -= 1 }
+                if i <= j {
+                    keys.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            // Recurse into the smaller side, loop on the larger (bounded stack depth).
+            if j - low < high - i {
+                if low < j { sort(UnsafeMutableBufferPointer(rebasing: keys[low...j])) }
+                low = i
+            } else {
+                if i < high { sort(UnsafeMutableBufferPointer(rebasing: keys[i...high])) }
+                high = j
+            }
+        }
+        guard low < high else { return }
+        for index in (low + 1)...high {
+            let key = keys[index]
+            var position = index
+            while position > low, keys[position - 1] > key {
+                keys[position] = keys[position - 1]
+                position -= 1
+            }
+            keys[position] = key
+        }
     }
 
     private func vector(_ text: NormalizedText, sortedBigrams keys: [UInt64]) -> [(term: UInt64, weight: Float)] {
@@ -112,7 +154,7 @@ public struct TopicClusterer: Sendable {
                 }
             }
             // Bigrams are in term order already; only hashtags (high bit set, at the end) may need sorting.
-            kept.sort { $0.term < $1.term }
+            if zip(kept, kept.dropFirst()).contains(where: { $0.term > $1.term }) { kept.sort { $0.term < $1.term } }
             terms = kept
         }
         // Bigrams came sorted; hashtags (high bit set) sort last.
@@ -191,11 +233,10 @@ public struct TopicClusterer: Sendable {
         // Candidates: topics sharing the post's heaviest terms, ranked by the number of terms shared. Terms seen in
         // no other post (df = 1) cannot be in any topic and are skipped.
         var hits: [Int32] = []
-        let heaviest = vector.filter { documentFrequency[Self.slot($0.term)] >= 2 }
-            .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
-            .prefix(queryTerms)
+        let heaviest = TermWeights.heaviest(
+            vector.filter { documentFrequency[Self.slot($0.term)] >= 2 }.map { ($0.term, $0.weight) }, queryTerms)
         for entry in heaviest {
-            if let postings = index[entry.term] { hits.append(contentsOf: postings) }
+            if let postings = index[entry.key] { hits.append(contentsOf: postings) }
         }
         var ranked = Self.countHits(hits)
         // Partial selection of the `maxCandidates` best (most shared terms, then most recent).
@@ -212,33 +253,39 @@ public struct TopicClusterer: Sendable {
         }
         var best: (id: Int, similarity: Float)?
         for candidate in chosen {
-            guard let topic = topics[Int(candidate)], !topic.superseded, topic.norm2 > 0, postNorm > 0 else { continue }
-            var dot: Float = 0
-            let centroid = topic.centroid
-            for entry in vector { dot += entry.weight * (centroid[entry.term] ?? 0) }
-            let similarity = dot / (postNorm * topic.norm2.squareRoot())
+            // Read the candidate in place (a copy of the whole topic would retain and release all its tables).
+            guard let position = topics.index(forKey: Int(candidate)) else { continue }
+            let norm2 = topics.values[position].norm2
+            guard !topics.values[position].superseded, norm2 > 0, postNorm > 0 else { continue }
+            let dot = topics.values[position].centroid.dot(vector)
+            let similarity = dot / (postNorm * norm2.squareRoot())
             if similarity >= threshold, similarity > (best?.similarity ?? 0) { best = (Int(candidate), similarity) }
         }
         var id: Int
-        if let best, let topic = topics[best.id], topic.day == post.day {
+        let bestPosition = best.flatMap { topics.index(forKey: $0.id) }
+        let position: Dictionary<Int, Topic>.Index
+        if let best, let bestPosition, topics.values[bestPosition].day == post.day {
             id = best.id
+            position = bestPosition
         } else {
             id = nextID
             nextID += 1
             var storyID = id
-            if let best, var previous = topics[best.id] {
-                storyID = previous.storyID
-                previous.superseded = true
-                topics[best.id] = previous
+            if let bestPosition {
+                storyID = topics.values[bestPosition].storyID
+                topics.values[bestPosition].superseded = true
             }
             topics[id] = Topic(
                 id: id, storyID: storyID, day: post.day, time: post.time, representativeID: post.id,
                 representativeText: Self.prefix(text.text, scalars: 140))
+            guard let inserted = topics.index(forKey: id) else { return id }
+            position = inserted
         }
-        guard var topic = topics.removeValue(forKey: id) else { return id }
-        Self.count(post, text, sentiment, domain, subjects, duplicate: false, into: &topic)
-        addToCentroid(vector, of: &topic)
-        topics[id] = topic
+        // Mutated in place through the values view: one lookup, storage uniquely referenced.
+        Self.count(post, text, sentiment, domain, subjects, duplicate: false, into: &topics.values[position])
+        Self.addToCentroid(
+            vector, of: &topics.values[position], index: &index,
+            limits: (settledAfter, centroidTerms, indexedTerms, maxPostings))
         return id
     }
 
@@ -289,12 +336,10 @@ public struct TopicClusterer: Sendable {
     public mutating func addDuplicate(
         to id: Int, post: Post, text: NormalizedText, sentiment: Sentiment, domain: Int?, subjects: [Int]
     ) {
-        guard var topic = topics.removeValue(forKey: id) else { return }
-        Self.count(post, text, sentiment, domain, subjects, duplicate: true, into: &topic)
-        topics[id] = topic
+        guard let position = topics.index(forKey: id) else { return }
+        Self.count(post, text, sentiment, domain, subjects, duplicate: true, into: &topics.values[position])
     }
 
-    // The topic is taken out of the dictionary while it is mutated, so its storage is uniquely referenced.
     private static func count(
         _ post: Post, _ text: NormalizedText, _ sentiment: Sentiment, _ domain: Int?, _ subjects: [Int],
         duplicate: Bool, into topic: inout Topic
@@ -304,11 +349,20 @@ public struct TopicClusterer: Sendable {
         topic.firstTime = min(topic.firstTime, post.time)
         topic.lastTime = max(topic.lastTime, post.time)
         topic.sources[post.source, default: 0] += 1
-        if let region = post.region, topic.regions[region] != nil || topic.regions.count < 256 {
-            topic.regions[region, default: 0] += 1
+        // One lookup while below the bound (the common case), as before: existing keys count, new ones only below it.
+        if let region = post.region {
+            if topic.regions.count < 256 {
+                topic.regions[region, default: 0] += 1
+            } else if let position = topic.regions.index(forKey: region) {
+                topic.regions.values[position] += 1
+            }
         }
-        for tag in text.hashtags where topic.hashtags[tag] != nil || topic.hashtags.count < 64 {
-            topic.hashtags[tag, default: 0] += 1
+        for tag in text.hashtags {
+            if topic.hashtags.count < 64 {
+                topic.hashtags[tag, default: 0] += 1
+            } else if let position = topic.hashtags.index(forKey: tag) {
+                topic.hashtags.values[position] += 1
+            }
         }
         topic.reposts += post.reposts
         topic.comments += post.comments
@@ -318,32 +372,35 @@ public struct TopicClusterer: Sendable {
         for subject in subjects { topic.subjects[subject, default: 0] += 1 }
     }
 
-    private mutating func addToCentroid(_ vector: [(term: UInt64, weight: Float)], of topic: inout Topic) {
+    private static func addToCentroid(
+        _ vector: [(term: UInt64, weight: Float)], of topic: inout Topic, index: inout [UInt64: [Int32]],
+        limits: (settledAfter: Int, centroidTerms: Int, indexedTerms: Int, maxPostings: Int)
+    ) {
+        let (settledAfter, centroidTerms, indexedTerms, maxPostings) = limits
         let id = topic.id
         let settled = topic.originals > settledAfter
-        for entry in vector {
-            guard let (old, new) = topic.centroid.add(entry.weight, to: entry.term, onlyExisting: settled) else {
-                continue
-            }
-            topic.norm2 += new * new - old * old
-        }
+        topic.norm2 = topic.centroid.add(vector, onlyExisting: settled, norm2: topic.norm2)
         if topic.centroid.count > centroidTerms * 2 {
-            let kept = topic.centroid.byWeight().prefix(centroidTerms)
+            let kept = topic.centroid.heaviest(centroidTerms)
             topic.centroid = TermWeights(kept)
             topic.norm2 = kept.reduce(0) { $0 + $1.value * $1.value }
         }
         // Index the heaviest terms at creation and whenever the topic doubles.
         let originals = topic.originals
         if originals & (originals - 1) == 0 {
-            let top = topic.centroid.byWeight().prefix(indexedTerms).map(\.key)
-            let already = indexedTermsOf[id] ?? []
-            for term in top where !already.contains(term) {
-                index[term, default: []].append(Int32(id))
+            let top = topic.centroid.heaviest(indexedTerms).map(\.key)
+            for term in top where !topic.indexedTerms.contains(term) {
                 // Bounded posting lists: a term shared by many topics keeps only the most recent ones.
-                if let count = index[term]?.count, count > maxPostings { index[term]?.removeFirst(count - maxPostings) }
+                Self.append(Int32(id), to: &index[term, default: []], keeping: maxPostings)
+                topic.indexedTerms.append(term)
             }
-            indexedTermsOf[id] = Array(Set(already + top))
         }
+    }
+
+    /// Appends `id` to a posting list and keeps its last `limit` entries (one dictionary access for both).
+    private static func append(_ id: Int32, to postings: inout [Int32], keeping limit: Int) {
+        postings.append(id)
+        if postings.count > limit { postings.removeFirst(postings.count - limit) }
     }
 
     /// Day change: drop topics idle for a whole window, halve document frequencies once per window.
@@ -360,12 +417,10 @@ public struct TopicClusterer: Sendable {
         let expired = topics.values.filter { $0.lastTime < cutoff }.map(\.id)
         guard !expired.isEmpty else { return }
         for id in expired {
-            topics[id] = nil
-            for term in indexedTermsOf[id] ?? [] {
+            for term in topics.removeValue(forKey: id)?.indexedTerms ?? [] {
                 index[term]?.removeAll { $0 == Int32(id) }
                 if index[term]?.isEmpty == true { index[term] = nil }
             }
-            indexedTermsOf[id] = nil
         }
     }
 }
