@@ -24,6 +24,11 @@ public final class SQLiteProvider: DatabaseProvider {
     private let counters = ConnectionCounters()
     private let logger: Logger
 
+    /// Each connection's page cache (up to 64 MiB, filled as pages are read) and a memory map of the file (reads of
+    /// the database file without a system call each): at 100,000 cases the default 2 MiB cache sent most page reads
+    /// to `pread` (measured in docs/PERFORMANCE.md, "Case ledger").
+    static let memoryPragmas = ["PRAGMA cache_size = -65536", "PRAGMA mmap_size = 1073741824"]
+
     /// Opens (creating when absent) the database file at `path` with `readerCount` reader connections.
     public static func open(path: String, readerCount: Int = 4, logger: Logger) async throws -> SQLiteProvider {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
@@ -35,13 +40,15 @@ public final class SQLiteProvider: DatabaseProvider {
             for pragma in [
                 "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON",
                 "PRAGMA busy_timeout = 5000",
-            ] {
+            ] + Self.memoryPragmas {
                 _ = try await writer.query(pragma).get()
             }
             var readers: [(SQLiteConnection, AsyncLock)] = []
             for _ in 0..<max(1, readerCount) {
                 let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger).get()
-                for pragma in ["PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000", "PRAGMA query_only = ON"] {
+                for pragma in ["PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000", "PRAGMA query_only = ON"]
+                    + Self.memoryPragmas
+                {
                     _ = try await reader.query(pragma).get()
                 }
                 readers.append((reader, AsyncLock()))
