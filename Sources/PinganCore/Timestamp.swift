@@ -84,5 +84,21 @@ public enum Timestamp {
         }
     }
 
+    /// Dates in JSON as the canonical text (every document Pingan writes).
+    public static let jsonEncoding = JSONEncoder.DateEncodingStrategy.custom { date, encoder in
+        var container = encoder.singleValueContainer()
+        try container.encode(format(date))
+    }
+
+    /// Dates in stored JSON read back from their text; a text that is no time is a data-corruption error.
+    public static let jsonDecoding = JSONDecoder.DateDecodingStrategy.custom { decoder in
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = parse(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "bad time \(text)")
+        }
+        return date
+    }
+
     private static let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt)
 }

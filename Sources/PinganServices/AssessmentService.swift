@@ -22,7 +22,7 @@ public struct AssessmentService: Sendable {
         self.env = env
         self.policy = policy
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .gmt
+        calendar.timeZone = .chinaStandard
         self.calendar = calendar
     }
 

@@ -459,7 +459,7 @@ public struct CaseService: Sendable {
 
     private static func year(of date: Date) -> Int {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .gmt
+        calendar.timeZone = .chinaStandard
         return calendar.component(.year, from: date)
     }
 }

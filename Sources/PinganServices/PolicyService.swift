@@ -132,33 +132,11 @@ public struct PolicyService: Sendable {
 
     /// The chain a case of `level` would follow under the escalation policy in force.
     public func escalationPreview(level: WarningLevel) async throws -> (version: Int, steps: [EscalationPreviewStep]) {
-        let policy = try await env.provider.read { db in try await escalationPolicy(db) }
+        let policy = escalationPolicy(try await env.directory())
         return (policy.version, policy.preview(level: level))
     }
 
     // MARK: - In force, for the other services
-
-    /// The SLA policy in force.
-    func slaPolicy(_ db: any SQLDatabase) async throws -> SLAPolicy {
-        guard let stored = try await PolicyRepository(db).current(Kind.sla.rawValue) else { return shipped.sla }
-        return try SLAPolicy.load(json: Data(stored.document.utf8))
-    }
-
-    /// The escalation policy in force.
-    func escalationPolicy(_ db: any SQLDatabase) async throws -> EscalationPolicy {
-        guard let stored = try await PolicyRepository(db).current(Kind.escalation.rawValue) else {
-            return shipped.escalation
-        }
-        return try EscalationPolicy.load(json: Data(stored.document.utf8))
-    }
-
-    /// The working-day calendar in force.
-    func calendar(_ db: any SQLDatabase) async throws -> WorkCalendar? {
-        guard let stored = try await PolicyRepository(db).current(Kind.calendar.rawValue) else {
-            return shipped.calendar
-        }
-        return try WorkCalendar.load(json: Data(stored.document.utf8))
-    }
 
     /// The SLA policy in force as of `directory` (the cached reading of the stored documents).
     func slaPolicy(_ directory: Directory) -> SLAPolicy { directory.sla ?? shipped.sla }

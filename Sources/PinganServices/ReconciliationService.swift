@@ -16,7 +16,7 @@ public struct ReconciliationService: Sendable {
     public let timeZone: TimeZone
 
     /// The service on `env`, with months in `timeZone` (Asia/Shanghai by default).
-    public init(_ env: ServiceEnvironment, timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai") ?? .gmt) {
+    public init(_ env: ServiceEnvironment, timeZone: TimeZone = .chinaStandard) {
         self.env = env
         self.timeZone = timeZone
     }

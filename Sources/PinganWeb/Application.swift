@@ -52,7 +52,7 @@ public func buildRouter(env: ServiceEnvironment, settings: WebSettings) -> Route
     AuthController(auth: auth, keys: env.keys, secureCookies: settings.secureCookies).addRoutes(to: api)
     OrganisationController(organisation: OrganisationService(env)).addRoutes(to: api)
     AuditController(audit: AuditService(env)).addRoutes(to: api)
-    let routing = RoutingController(routing: RoutingService(env), organisation: OrganisationService(env))
+    let routing = RoutingController(routing: RoutingService(env))
     routing.addRoutes(to: api)
     let cases = CasesController(cases: CaseService(env), organisation: OrganisationService(env), routing: routing)
     cases.addRoutes(to: api)
@@ -102,7 +102,7 @@ func workbench(
 public func workbenchRoutes(env: ServiceEnvironment) -> Set<String> {
     let router = Router(context: PinganRequestContext.self)
     let auth = AuthService(env)
-    let routing = RoutingController(routing: RoutingService(env), organisation: OrganisationService(env))
+    let routing = RoutingController(routing: RoutingService(env))
     let cases = CasesController(cases: CaseService(env), organisation: OrganisationService(env), routing: routing)
     workbench(env: env, settings: WebSettings(), auth: auth, cases: cases).addRoutes(to: router)
     return Set(router.routes.map { "\($0.method.rawValue) \($0.path)" })

@@ -147,7 +147,7 @@ public struct EscalationPlan: Sendable, Hashable, Codable {
         step: EscalationStep, trigger: EscalationTrigger, level: WarningLevel, dueAt: Date?,
         resolution: UnitDirectory.Resolution, directory: UnitDirectory
     ) -> String {
-        let zone = TimeZone(identifier: "Asia/Shanghai") ?? .gmt
+        let zone = TimeZone.chinaStandard
         var when = trigger.chineseText
         if let dueAt { when += "(\(LocalTime.text(dueAt, in: zone)) 北京时间)" }
         let names = resolution.recipients.map { directory.describe($0) }.joined(separator: "、")

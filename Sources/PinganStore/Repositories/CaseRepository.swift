@@ -120,7 +120,7 @@ public struct CaseRepository: Sendable {
     public func rewriteLegacyRecords(limit: Int) async throws -> Int {
         let rows = try await db.raw(
             """
-            SELECT id, record FROM cases WHERE record NOT LIKE \(bind: "%\"created_at\":%")
+            SELECT id, record FROM cases WHERE record NOT LIKE \(bind: "%" + Self.snakeCaseMarker + "%")
             LIMIT \(literal: max(1, limit))
             """
         ).all()
@@ -464,28 +464,15 @@ public struct CaseRepository: Sendable {
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(Timestamp.format(date))
-        }
+        encoder.dateEncodingStrategy = Timestamp.jsonEncoding
         return encoder
     }()
 
     static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = timestamps
+        decoder.dateDecodingStrategy = Timestamp.jsonDecoding
         return decoder
     }()
-
-    /// Times as ``Timestamp`` text.
-    private static let timestamps = JSONDecoder.DateDecodingStrategy.custom { decoder in
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let date = Timestamp.parse(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "bad time \(text)")
-        }
-        return date
-    }
 
     static func json(_ value: some Encodable) throws -> String {
         String(decoding: try encoder.encode(value), as: UTF8.self)
@@ -499,7 +486,7 @@ public struct CaseRepository: Sendable {
     static let recordDecoder: JSONDecoder = {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .custom { path in RecordKey(snakeCase: path.last?.stringValue ?? "") }
-        decoder.dateDecodingStrategy = timestamps
+        decoder.dateDecodingStrategy = Timestamp.jsonDecoding
         return decoder
     }()
 
@@ -547,26 +534,12 @@ public struct CaseRepository: Sendable {
         isSnakeCase(text) ? text : try encode(decode(text))
     }
 
-    /// Whether a stored record has the snake_case key `"created_at":` (every record has a creation time), looked for
-    /// in its bytes: Foundation's `String.contains` costs more than the rest of a list.
+    /// What only a record in the current form has: the snake_case key of its creation time (every record has one).
+    static let snakeCaseMarker = "\"created_at\":"
+
+    /// Whether a stored record is in the current form, looked for in its bytes (Foundation's `String.contains` costs
+    /// more than the rest of a list).
     static func isSnakeCase(_ text: String) -> Bool {
-        let needle = Array("\"created_at\":".utf8)
-        var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.count >= needle.count else { return false }
-            var index = 0
-            while index <= bytes.count - needle.count {
-                if bytes[index] == 0x22, bytes[index + 1] == 0x63 {
-                    var matched = true
-                    for offset in 2..<needle.count where bytes[index + offset] != needle[offset] {
-                        matched = false
-                        break
-                    }
-                    if matched { return true }
-                }
-                index += 1
-            }
-            return false
-        }
+        text.utf8.firstRange(of: snakeCaseMarker.utf8) != nil
     }
 }

@@ -8,7 +8,6 @@ import PinganServices
 /// The routing table (admin) and the router's proposals (issue 3 §3).
 struct RoutingController {
     let routing: RoutingService
-    let organisation: OrganisationService
 
     struct ProposalBody: Decodable {
         var categoryCode: String

@@ -77,7 +77,7 @@ enum PageLocale: String, Sendable, CaseIterable {
     /// The Gregorian calendar in China Standard Time.
     static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .gmt
+        calendar.timeZone = .chinaStandard
         return calendar
     }()
 

@@ -36,24 +36,10 @@ public enum RegionProximity: String, Sendable, Equatable, Codable, CaseIterable 
         var parent: Substring.UTF8View?
 
         init(_ path: String) {
-            // The last two components, found from the end without splitting the whole path; empty components
-            // (doubled or trailing separators) are skipped, as `split` would.
-            let bytes = Substring(path).utf8
-            var end = bytes.endIndex
-            var found: [Substring.UTF8View] = []
-            var index = end
-            while found.count < 2, index > bytes.startIndex {
-                let before = bytes.index(before: index)
-                if bytes[before] == UInt8(ascii: "/") {
-                    if index < end { found.append(bytes[index..<end]) }
-                    end = before
-                }
-                index = before
-            }
-            if found.count < 2, index < end { found.append(bytes[index..<end]) }
-            code = found.first ?? Substring().utf8
-            if found.count == 2 {
-                parent = found[1]
+            let components = Substring(path).utf8.split(separator: UInt8(ascii: "/"))
+            code = components.last ?? Substring().utf8
+            if components.count >= 2 {
+                parent = components[components.count - 2]
             } else if code.count > 6 {
                 // A bare code: below district level a child's code is its parent's followed by three digits.
                 parent = code.dropLast(3)
