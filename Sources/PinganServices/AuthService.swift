@@ -198,6 +198,6 @@ public struct AuthService: Sendable {
 
     /// The stored form of a token.
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: Data(token.utf8)))
     }
 }

@@ -14,6 +14,9 @@ public struct CaseService: Sendable {
     public let numberPrefix: String
     /// How long parties' personal data is kept after intake before it is purged.
     public let partyRetention: TimeInterval
+    /// The most recent cases in the new case's neighbourhood that the duplicate check at intake compares: the newest
+    /// open ones of the same category in the same or a neighbouring region within the suggester's window.
+    static let duplicateCandidateLimit = 100
 
     /// Creates the service. `sla` and `calendar` are the shipped defaults, in force until an administrator stores
     /// versions of their own (``PolicyService``).
@@ -68,6 +71,9 @@ public struct CaseService: Sendable {
     public struct Intake: Sendable {
         /// The new case.
         public var record: Case
+        /// The new case in the API's JSON form, as stored (``WireJSON``): what a response can send without encoding it
+        /// again.
+        public var recordJSON: String
         /// The SLA explanation, when the policy set the deadlines.
         public var deadlineExplanation: String?
         /// Recent similar cases an operator may want to merge.
@@ -131,17 +137,21 @@ public struct CaseService: Sendable {
         let (prefix, retention, year, intake) = (numberPrefix, partyRetention, Self.year(of: now), draft)
         let actor = ActorRef.user(principal)
         // The duplicate candidates are read beside the write, not inside it: the writer (one on SQLite) is held only
-        // for the statements that store the case.
+        // for the statements that store the case. Only the region's neighbourhood is read (the suggester drops every
+        // other region), newest first, at most `duplicateCandidateLimit`.
+        let (suggester, neighbourhood) = (DuplicateSuggester(), RegionProximity.neighbourhood(of: region.path))
         async let recent = env.provider.read { db in
             try await CaseRepository(db).duplicateCandidates(
-                category: intake.categoryCode, since: now.addingTimeInterval(-7 * 86_400), limit: 200)
+                category: intake.categoryCode, neighbourhood: neighbourhood,
+                since: now.addingTimeInterval(-suggester.window), limit: Self.duplicateCandidateLimit)
         }
-        let record = try await env.write(keepsDirectory: true) { db, audit in
+        let (record, recordJSON) = try await env.write(keepsDirectory: true) { db, audit in
             let cases = CaseRepository(db)
             let sequence = try await cases.nextSequence(prefix: prefix, year: year)
             let number = try CaseNumber.format(prefix: prefix, year: year, sequence: sequence)
             let (record, events) = try CaseLifecycle.open(intake, id: UUID(), number: number, by: actor, at: now)
-            try await cases.insert(record, regionPath: region.path, reporterID: principal.userID, events: events)
+            let json = try await cases.insert(
+                record, regionPath: region.path, reporterID: principal.userID, events: events)
             if let sealed {
                 try await cases.storeParties(
                     caseID: record.id, sealed: sealed, at: now, purgeAfter: now.addingTimeInterval(retention))
@@ -155,14 +165,15 @@ public struct CaseService: Sendable {
                         "level": record.level.rawValue, "parties": String(request.parties.count),
                     ]),
                 at: now)
-            return record
+            return (record, json)
         }
         let probe = DuplicateProbe(
             categoryCode: record.categoryCode, regionPath: region.path,
             text: record.title + " " + record.description, at: now)
         let candidates = try await recent.filter { $0.caseID != record.id }
-        let suggestions = DuplicateSuggester().suggestions(for: probe, among: candidates)
-        return Intake(record: record, deadlineExplanation: explanation, duplicates: suggestions)
+        let suggestions = suggester.suggestions(for: probe, among: candidates)
+        return Intake(
+            record: record, recordJSON: recordJSON, deadlineExplanation: explanation, duplicates: suggestions)
     }
 
     /// The case with `id` or number `key`, if the caller may see it.

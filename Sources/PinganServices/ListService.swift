@@ -71,7 +71,7 @@ public struct ListService: Sendable {
         guard !dryRun else {
             return ImportOutcome(stored: [], lists: result.lists, problems: problems, unmatched: unmatched)
         }
-        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let digest = Hex.lowercase(SHA256.hash(data: data))
         let now = env.clock()
         let lists = result.lists
         let allMatches = matchesByList

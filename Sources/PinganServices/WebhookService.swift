@@ -37,9 +37,7 @@ public struct WebhookService: Sendable {
         try WebhookSubscription.validate(url: url, events: events)
         let secret =
             "whsec_"
-            + SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.map {
-                String(format: "%02x", $0)
-            }.joined()
+            + Hex.lowercase(SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) })
         let sealed = try sealer.seal(secret)
         let now = env.clock()
         let hook = try await env.write { db, audit in
@@ -169,6 +167,6 @@ public struct WebhookService: Sendable {
         var message = Data("\(timestamp).".utf8)
         message.append(body)
         let mac = HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: Data(secret.utf8)))
-        return Data(mac).map { String(format: "%02x", $0) }.joined()
+        return Hex.lowercase(Data(mac))
     }
 }

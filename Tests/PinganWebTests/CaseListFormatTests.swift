@@ -1,12 +1,15 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import NIOCore
 import PinganCore
 import PinganServices
 import PinganStore
 import PinganTestSupport
 import SQLKit
 import Testing
+
+@testable import PinganWeb
 
 /// The ledger list hands out stored records as they are (docs/ARCHITECTURE.md "The store"): each item must be exactly
 /// the case as the API writes it elsewhere, including records stored in the earlier camelCase form.
@@ -68,6 +71,46 @@ struct CaseListFormatTests {
                     .decode(column: "record", as: String.self)
             }
             #expect(try #require(stored).contains("\"created_at\":"))
+        }
+    }
+
+    /// Intake writes the stored record into its answer instead of encoding the case again: the answer must be what
+    /// encoding one object with all its keys writes, byte for byte, with and without the optional parts.
+    @Test func intakeAnswerIsTheObjectWithAllItsKeysByteForByte() async throws {
+        struct Whole: Encodable {
+            var allowedActions: [String]
+            var `case`: Case
+            var deadlineExplanation: String?
+            var possibleDuplicates: [CasesController.DuplicateDTO]
+            var routingProposal: RoutingController.ProposalDTO?
+        }
+        try await WebHarness.run { harness in
+            let (principal, _) = try await AuthService(harness.env).authenticate(
+                token: try await harness.login("operator.zhou"))
+            let draft = CaseDraft(
+                kind: .dispute, categoryCode: "conflict.neighbour", regionCode: "990102001001001", source: .hotline,
+                title: "邻里噪音纠纷", description: "楼上夜间噪音/装修,\"多次\"协商未果。", hasParties: false)
+            let intake = try await CaseService(harness.env).create(.init(draft: draft), by: principal)
+            let duplicate = CasesController.DuplicateDTO(
+                caseId: UUID(), number: "PA-2026-000009", score: 0.625, explanation: ["same category", "score 0.63"])
+            let proposal = RoutingController.ProposalDTO(
+                responsible: nil, participants: [], designatingCentre: nil, basis: "table", reason: "按路由表/默认",
+                tableVersion: 3, effectiveRegionCode: "990102001")
+            for (explanation, duplicates, routing) in [
+                (intake.deadlineExplanation, [duplicate], proposal), (nil, [], nil),
+                (String?("说明"), [CasesController.DuplicateDTO](), RoutingController.ProposalDTO?.none),
+            ] {
+                let actions = ["accept", "return"]
+                let body = try CasesController.intakeBody(
+                    intake, allowedActions: actions,
+                    rest: .init(
+                        deadlineExplanation: explanation, possibleDuplicates: duplicates, routingProposal: routing))
+                let expected = try APIJSON.encoder.encode(
+                    Whole(
+                        allowedActions: actions, case: intake.record, deadlineExplanation: explanation,
+                        possibleDuplicates: duplicates, routingProposal: routing))
+                #expect(String(buffer: body) == String(decoding: expected, as: UTF8.self))
+            }
         }
     }
 

@@ -188,6 +188,22 @@ struct CasesAPITests {
         }
     }
 
+    @Test(arguments: TestEngine.available)
+    func onlyCasesInTheNeighbourhoodAreSuggested(engine: TestEngine) async throws {
+        try await WebHarness.run(engine: engine) { harness in
+            let centre = try await harness.login("operator.zhou")
+            let elsewhere = Self.dispute.replacingOccurrences(of: "990102002001001", with: "990102001001001")
+            let sibling = Self.dispute.replacingOccurrences(of: "990102002001001", with: "990102002001002")
+            let far = try #require(try await create(harness, token: centre, body: elsewhere)["number"] as? String)
+            let near = try #require(try await create(harness, token: centre, body: sibling)["number"] as? String)
+            let same = try #require(try await create(harness, token: centre)["number"] as? String)
+            let response = try await harness.send(.post, "/api/v1/cases", token: centre, json: Self.dispute)
+            let suggested = try #require(try response.json()["possible_duplicates"] as? [[String: Any]])
+            #expect(suggested.compactMap { $0["number"] as? String } == [same, near])
+            #expect(!suggested.contains { $0["number"] as? String == far })
+        }
+    }
+
     @Test func intakeSuggestsRecentSimilarCasesAsPossibleDuplicates() async throws {
         try await WebHarness.run { harness in
             let centre = try await harness.login("operator.zhou")
@@ -195,6 +211,13 @@ struct CasesAPITests {
             let response = try await harness.send(.post, "/api/v1/cases", token: centre, json: Self.dispute)
             let suggestions = try #require(try response.json()["possible_duplicates"] as? [[String: Any]])
             #expect(suggestions.first?["number"] as? String == first)
+            // The answer carries the case as GET shows it, and where to find it.
+            let created = try #require(try response.json()["case"] as? [String: Any])
+            let number = try #require(created["number"] as? String)
+            #expect(response.headers[.location] == "/api/v1/cases/\(number)")
+            let shown = try await harness.send(.get, "/api/v1/cases/\(number)", token: centre)
+            let expected = try #require(try shown.json()["case"] as? [String: Any])
+            #expect(NSDictionary(dictionary: created) == NSDictionary(dictionary: expected))
         }
     }
 }

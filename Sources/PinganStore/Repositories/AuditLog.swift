@@ -190,15 +190,19 @@ public struct AuditLog: Sendable {
         }
     }
 
-    static func canonicalJSON(_ change: [String: String]) -> String {
+    private static let canonicalEncoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(change) else { return "{}" }
+        return encoder
+    }()
+
+    static func canonicalJSON(_ change: [String: String]) -> String {
+        guard let data = try? canonicalEncoder.encode(change) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
     }
 
     static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: Data(text.utf8)))
     }
 
     private static func entry(_ row: any SQLRow) throws -> AuditEntry {

@@ -24,8 +24,12 @@ public struct CaseRepository: Sendable {
         return try row.int("last")
     }
 
-    /// Inserts a new case with its first events.
-    public func insert(_ record: Case, regionPath: String, reporterID: UUID?, events: [CaseEvent]) async throws {
+    /// Inserts a new case with its first events; answers the record as stored (the API's JSON form, ``WireJSON``).
+    @discardableResult
+    public func insert(
+        _ record: Case, regionPath: String, reporterID: UUID?, events: [CaseEvent]
+    ) async throws -> String {
+        let stored = try Self.encode(record)
         try await db.raw(
             """
             INSERT INTO cases (id, number, kind, category_code, region_code, region_path, source, level, status,
@@ -37,11 +41,12 @@ public struct CaseRepository: Sendable {
                 \(bind: record.responsibleUnitID?.uuidString), \(bind: reporterID?.uuidString),
                 \(bind: record.deadline.map(Timestamp.format)), \(bind: record.isSupervised ? 1 : 0),
                 \(bind: record.isPublic ? 1 : 0), \(bind: record.version), \(bind: Timestamp.format(record.createdAt)),
-                \(bind: Timestamp.format(record.updatedAt)), \(bind: try Self.encode(record)))
+                \(bind: Timestamp.format(record.updatedAt)), \(bind: stored))
             """
         ).run()
         try await insertParticipants(record)
         try await append(events)
+        return stored
     }
 
     /// Writes a changed case if nobody changed it since `expectedVersion`; returns false when the stored version
@@ -87,21 +92,25 @@ public struct CaseRepository: Sendable {
             .first().map(Self.stored)
     }
 
-    /// Open cases of `category` created since `since`, newest first, as duplicate candidates: only the columns the
-    /// check needs, with the title and description taken out of the record by the database rather than decoding
-    /// whole records (the check runs at every intake).
-    public func duplicateCandidates(category: String, since: Date, limit: Int) async throws -> [DuplicateCandidate] {
+    /// The newest open cases of `category` created since `since` whose region is `neighbourhood` or lies under it
+    /// (``RegionProximity/neighbourhood(of:)``), at most `limit`: the candidates of the duplicate check at intake. The
+    /// walk goes newest first through M0013's index, testing region and status on its entries; `_` in a path would
+    /// match any character in `LIKE`, which can only add a candidate that the proximity test then drops.
+    public func duplicateCandidates(
+        category: String, neighbourhood: String, since: Date, limit: Int
+    ) async throws -> [DuplicateCandidate] {
         let dialect = Dialect(of: db)
         let title = dialect.jsonText("record", key: "title")
         let description = dialect.jsonText("record", key: "description")
         // The category is the one asked for, so it is not read back; title and description are joined by the
-        // database (one column to decode instead of two, 200 times per intake).
+        // database (one column to decode instead of two per candidate).
         return try await db.raw(
             """
             SELECT id, number, region_path, created_at, status,
                 COALESCE(\(unsafeRaw: title), '') || ' ' || COALESCE(\(unsafeRaw: description), '') AS text
             FROM cases
             WHERE category_code = \(bind: category) AND created_at >= \(bind: Timestamp.format(since))
+                AND (region_path = \(bind: neighbourhood) OR region_path LIKE \(bind: neighbourhood + "/%"))
                 AND status IN ('received', 'assigned', 'in_progress', 'resolved')
             ORDER BY created_at DESC LIMIT \(literal: max(1, limit))
             """

@@ -30,12 +30,45 @@ struct CasesController {
         var allowedActions: [String]
     }
 
-    struct IntakeDTO: ResponseEncodable {
-        var `case`: Case
-        var allowedActions: [String]
+    /// What intake answers besides the case and its allowed actions, which ``intakeResponse(_:allowedActions:rest:)``
+    /// writes in front of it.
+    struct IntakeDTO: Encodable {
         var deadlineExplanation: String?
         var possibleDuplicates: [DuplicateDTO]
         var routingProposal: RoutingController.ProposalDTO?
+    }
+
+    /// `201 Created` for a new case, its body written by ``intakeBody(_:allowedActions:rest:)``.
+    static func intakeResponse(
+        _ intake: CaseService.Intake, allowedActions: [String], rest: IntakeDTO
+    ) throws
+        -> Response
+    {
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        headers[.location] = "/api/v1/cases/\(intake.record.number)"
+        return Response(
+            status: .created, headers: headers,
+            body: ResponseBody(byteBuffer: try intakeBody(intake, allowedActions: allowedActions, rest: rest)))
+    }
+
+    /// `{"allowed_actions":[…],"case":{…},"deadline_explanation":…,…}` with the case as stored
+    /// (``CaseService/Intake/recordJSON``): byte for byte what encoding one object with all five keys would write
+    /// (keys sorted), without encoding the case a second time.
+    static func intakeBody(
+        _ intake: CaseService.Intake, allowedActions: [String], rest: IntakeDTO
+    ) throws
+        -> ByteBuffer
+    {
+        let tail = try APIJSON.encoder.encode(rest)  // `{"possible_duplicates":…}`: never empty
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(intake.recordJSON.utf8.count + tail.count + 128)
+        buffer.writeString("{\"allowed_actions\":")
+        buffer.writeBytes(try APIJSON.encoder.encode(allowedActions))
+        buffer.writeString(",\"case\":")
+        buffer.writeString(intake.recordJSON)
+        buffer.writeString(",")
+        buffer.writeBytes(tail.dropFirst())
+        return buffer
     }
 
     struct DuplicateDTO: Encodable {
@@ -75,7 +108,7 @@ struct CasesController {
     }
 
     func addRoutes(to group: RouterGroup<PinganRequestContext>) {
-        group.post("cases") { request, context -> EditedResponse<IntakeDTO> in
+        group.post("cases") { request, context -> Response in
             let principal = try context.requirePrincipal()
             let body = try await request.decodeJSON(as: NewCaseBody.self, context: context)
             let draft = CaseDraft(
@@ -86,12 +119,9 @@ struct CasesController {
             let intake = try await cases.create(.init(draft: draft, parties: body.parties ?? []), by: principal)
             let proposal = try? await routing.dto(
                 routing.routing.propose(category: intake.record.categoryCode, regionCodes: [intake.record.regionCode]))
-            var headers = HTTPFields()
-            headers[.location] = "/api/v1/cases/\(intake.record.number)"
-            return EditedResponse(
-                status: .created, headers: headers,
-                response: IntakeDTO(
-                    case: intake.record, allowedActions: Self.allowed(intake.record, principal),
+            return try Self.intakeResponse(
+                intake, allowedActions: Self.allowed(intake.record, principal),
+                rest: IntakeDTO(
                     deadlineExplanation: intake.deadlineExplanation,
                     possibleDuplicates: intake.duplicates.map {
                         DuplicateDTO(

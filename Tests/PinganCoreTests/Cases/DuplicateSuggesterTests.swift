@@ -129,6 +129,30 @@ struct DuplicateSuggesterTests {
         #expect(RegionProximity.between(lhs, rhs) == nil)
     }
 
+    @Test func everyNeighbourLiesInTheNeighbourhoodTheStoreReads() {
+        // A district with two streets, two communities each and three grids per community, as stored paths.
+        var paths = ["99"]
+        for street in 1...2 {
+            let streetPath = "99/99\(street)"
+            paths.append(streetPath)
+            for community in 1...2 {
+                let communityPath = "\(streetPath)/99\(street)\(community)"
+                paths.append(communityPath)
+                paths += (1...3).map { "\(communityPath)/99\(street)\(community)\($0)" }
+            }
+        }
+        #expect(RegionProximity.neighbourhood(of: "99/991/9912") == "99/991")
+        #expect(RegionProximity.neighbourhood(of: "99") == "99")
+        for probe in paths {
+            let root = RegionProximity.neighbourhood(of: probe)
+            for other in paths where RegionProximity.between(probe, other) != nil {
+                #expect(other == root || other.hasPrefix(root + "/"), "\(other) is a neighbour of \(probe)")
+            }
+        }
+        #expect(RegionProximity.between("99/991", "99") == .parentChild)
+        #expect(RegionProximity.between("99/991/9912", "99/991/9912/99121") == .parentChild)
+    }
+
     @Test func textSimilarityIgnoresSpacesPunctuationAndLetterCase() {
         let lhs = CharacterBigrams("Wi-Fi 信号差,投诉!")
         let rhs = CharacterBigrams("wifi信号差投诉")

@@ -30,21 +30,34 @@ public enum RegionProximity: String, Sendable, Equatable, Codable, CaseIterable 
         return nil
     }
 
+    /// The path under which (or at which) every neighbour of the region at `path` lies: its parent's path, or its own
+    /// when the path has no parent in it. The store narrows the duplicate candidates to this subtree before
+    /// ``between(_:_:)`` decides (the subtree also holds regions that are not neighbours, never the reverse).
+    public static func neighbourhood(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return String(path[..<slash])
+    }
+
     /// A region's own code and its parent's, as byte ranges of its path.
     private struct Node {
         var code: Substring.UTF8View
         var parent: Substring.UTF8View?
 
         init(_ path: String) {
-            let components = Substring(path).utf8.split(separator: UInt8(ascii: "/"))
-            code = components.last ?? Substring().utf8
-            if components.count >= 2 {
-                parent = components[components.count - 2]
-            } else if code.count > 6 {
+            let bytes = Substring(path).utf8
+            let slash = UInt8(ascii: "/")
+            guard let last = bytes.lastIndex(of: slash) else {
+                code = bytes
                 // A bare code: below district level a child's code is its parent's followed by three digits.
-                parent = code.dropLast(3)
+                parent = bytes.count > 6 ? bytes.dropLast(3) : nil
+                return
+            }
+            code = bytes[bytes.index(after: last)...]
+            let head = bytes[..<last]
+            if let before = head.lastIndex(of: slash) {
+                parent = head[head.index(after: before)...]
             } else {
-                parent = nil
+                parent = head
             }
         }
     }
