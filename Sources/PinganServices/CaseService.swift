@@ -14,9 +14,12 @@ public struct CaseService: Sendable {
     public let numberPrefix: String
     /// How long parties' personal data is kept after intake before it is purged.
     public let partyRetention: TimeInterval
-    /// The most recent cases in the new case's neighbourhood that the duplicate check at intake compares: the newest
-    /// open ones of the same category in the same or a neighbouring region within the suggester's window.
-    static let duplicateCandidateLimit = 100
+    /// How many cases the duplicate check at intake compares: the newest open ones of the same category in the same
+    /// or a neighbouring region within the suggester's window. An operator sees the best five; a neighbourhood rarely
+    /// has fifty open cases of one category in a week, and when it does (a mass complaint), the newest are the ones
+    /// to merge into. Halving it from 100 saved about a third of the server's CPU per intake at 100,000 cases
+    /// (docs/PERFORMANCE.md, "Case ledger").
+    static let duplicateCandidateLimit = 50
 
     /// Creates the service. `sla` and `calendar` are the shipped defaults, in force until an administrator stores
     /// versions of their own (``PolicyService``).
