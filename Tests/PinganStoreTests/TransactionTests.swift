@@ -41,15 +41,20 @@ struct TransactionTests {
     }
 }
 
-@Suite("SQLite group commit")
+@Suite("Group commit")
 struct GroupCommitTests {
-    @Test func queuedTransactionsShareCommitsAndFailAlone() async throws {
-        try await TestDatabase.with(.sqlite) { provider in
-            let sqlite = try #require(provider as? SQLiteProvider)
+    private static func commitCount(_ provider: any DatabaseProvider) throws -> Int {
+        if let sqlite = provider as? SQLiteProvider { return sqlite.commitCount }
+        return try #require(provider as? PostgresProvider).commitCount
+    }
+
+    @Test(arguments: TestEngine.available)
+    func queuedTransactionsShareCommitsAndFailAlone(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { provider in
             try await provider.transaction { db in
                 try await db.raw("CREATE TABLE scratch (x INTEGER PRIMARY KEY)").run()
             }
-            let before = sqlite.commitCount
+            let before = try Self.commitCount(provider)
             struct Refused: Error {}
             let outcomes = try await withThrowingTaskGroup(of: (Int, Bool).self) { group in
                 for value in 1...200 {
@@ -85,8 +90,45 @@ struct GroupCommitTests {
                 }
             }
             #expect(stored == expected.filter(\.value).keys.sorted())
-            let commits = sqlite.commitCount - before
+            let commits = try Self.commitCount(provider) - before
             #expect(commits >= 1 && commits < 200, "\(commits) commits for 200 transactions")
+        }
+    }
+
+    /// On PostgreSQL a failed statement aborts the whole transaction until it is rolled back to a savepoint. A body
+    /// that swallows such a failure must fail itself — not leave the shared transaction aborted, whose COMMIT would
+    /// then roll back every other member silently.
+    @Test(.enabled(if: TestEngine.available.contains(.postgres), "needs PINGAN_TEST_POSTGRES_URL"))
+    func aBodyThatSwallowsAFailedStatementFailsAloneOnPostgreSQL() async throws {
+        try await TestDatabase.with(.postgres) { provider in
+            try await provider.transaction { db in
+                try await db.raw("CREATE TABLE scratch (x INTEGER PRIMARY KEY)").run()
+            }
+            let outcomes = await withTaskGroup(of: (Int, Bool).self) { group in
+                for value in 1...40 {
+                    group.addTask {
+                        do {
+                            try await provider.transaction { db in
+                                try await db.raw("INSERT INTO scratch (x) VALUES (\(literal: value))").run()
+                                if value % 4 == 0 {
+                                    try? await db.raw("INSERT INTO scratch (x) VALUES (\(literal: value))").run()
+                                }
+                            }
+                            return (value, true)
+                        } catch {
+                            return (value, false)
+                        }
+                    }
+                }
+                return await group.reduce(into: [Int: Bool]()) { $0[$1.0] = $1.1 }
+            }
+            #expect(outcomes == Dictionary(uniqueKeysWithValues: (1...40).map { ($0, $0 % 4 != 0) }))
+            let stored = try await provider.read { db in
+                try await db.raw("SELECT x FROM scratch ORDER BY x").all().map {
+                    try $0.decode(column: "x", as: Int.self)
+                }
+            }
+            #expect(stored == (1...40).filter { $0 % 4 != 0 })
         }
     }
 }

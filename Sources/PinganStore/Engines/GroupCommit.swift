@@ -1,8 +1,9 @@
 import Synchronization
 
-/// Group commit for SQLite's one writer (docs/ARCHITECTURE.md "The store"): with `synchronous = FULL` each COMMIT
-/// waits for an fsync (5 ms on the reference machine), which would cap the writer at ~200 transactions per second.
-/// Write transactions that queue behind each other therefore share one `BEGIN IMMEDIATE … COMMIT`: each runs in its
+/// The state of group commit for a provider's one writer (``BatchedWriter``, docs/ARCHITECTURE.md "The store"): with
+/// a durable COMMIT each (SQLite's `synchronous = FULL` fsync, 5 ms on the reference machine; PostgreSQL's flush of
+/// its write-ahead log, behind the audit chain's lock) the writer would be capped at a few hundred transactions per
+/// second. Write transactions that queue behind each other therefore share one `BEGIN … COMMIT`: each runs in its
 /// own SAVEPOINT (a failing one rolls back to it alone and fails at once), and each successful one is acknowledged
 /// only after the shared COMMIT — so an acknowledged write is still durable, and a failed COMMIT fails every member.
 ///

@@ -4,6 +4,7 @@ import PinganCore
 import PostgresKit
 import PostgresNIO
 import SQLKit
+import Synchronization
 
 /// PostgreSQL, for several Pingan processes sharing one database (DESIGN "Scale"), through PostgresNIO's
 /// connection pool. ``run()`` must be running (it keeps the pool) while the provider is used.
@@ -13,8 +14,10 @@ public final class PostgresProvider: DatabaseProvider {
 
     private let client: PostgresClient
     private let logger: Logger
-    private let counters = ConnectionCounters()
+    private let counters: ConnectionCounters
     private let maximumConnections: Int
+    private let writes: BatchedWriter
+    private let writeConnection: WriteConnection
 
     /// Creates a provider for the server at the given location.
     public init(
@@ -34,6 +37,63 @@ public final class PostgresProvider: DatabaseProvider {
         self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.logger = logger
         self.maximumConnections = maximumConnections
+
+        var writeTLS = PostgresConnection.Configuration.TLS.disable
+        switch tls {
+        case .disable: break
+        case .prefer: writeTLS = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        case .require: writeTLS = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        }
+        var writeConfiguration = PostgresConnection.Configuration(
+            host: host, port: port, username: username, password: password, database: database, tls: writeTLS)
+        writeConfiguration.options.additionalStartupParameters = [("TimeZone", "UTC")]
+        let counters = ConnectionCounters()
+        let writeConnection = WriteConnection(configuration: writeConfiguration, logger: logger)
+        self.counters = counters
+        self.writeConnection = writeConnection
+        self.writes = BatchedWriter(
+            begin: "BEGIN",
+            connection: .init(open: { try await writeConnection.open() }, failed: { await writeConnection.drop() }),
+            counters: counters, logger: logger)
+    }
+
+    /// The connection this process writes on, outside the pool: a batch of transactions (``BatchedWriter``) spans
+    /// several callers' tasks, which a pooled connection lent to one closure cannot. Opened when first needed and
+    /// again after a failure; used only by the writer lock's holder.
+    private final class WriteConnection: Sendable {
+        private let configuration: PostgresConnection.Configuration
+        private let logger: Logger
+        private let current = Mutex<PostgresConnection?>(nil)
+        private let sequence = Atomic<Int>(0)
+
+        init(configuration: PostgresConnection.Configuration, logger: Logger) {
+            self.configuration = configuration
+            self.logger = logger
+        }
+
+        func open() async throws -> any SQLDatabase {
+            if let connection = current.withLock({ $0 }), !connection.isClosed {
+                return connection.sql(queryLogLevel: .trace)
+            }
+            let id = sequence.wrappingAdd(1, ordering: .relaxed).newValue
+            let connection = try await PostgresConnection.connect(
+                configuration: configuration, id: id, logger: logger)
+            current.withLock { $0 = connection }
+            return connection.sql(queryLogLevel: .trace)
+        }
+
+        func drop() async {
+            guard
+                let connection = current.withLock({ state in
+                    defer { state = nil }; return state
+                })
+            else { return }
+            try? await connection.close()
+        }
+
+        deinit {
+            if let connection = current.withLock({ $0 }) { connection.close().whenComplete { _ in } }
+        }
     }
 
     /// How the connection uses TLS.
@@ -58,12 +118,11 @@ public final class PostgresProvider: DatabaseProvider {
     /// See ``DatabaseProvider/transaction(_:)``.
     @discardableResult
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await counters.transaction {
-            try await client.withConnection { connection in
-                try await inTransaction(connection.sql(queryLogLevel: .trace), begin: "BEGIN", logger: logger, body)
-            }
-        }
+        try await writes.transaction(body)
     }
+
+    /// How many COMMITs this process's writer has made: fewer than the transactions when they shared commits.
+    public var commitCount: Int { writes.commitCount }
 
     /// See ``DatabaseProvider/statistics``.
     public var statistics: DatabaseStatistics { counters.statistics(poolSize: maximumConnections) }
@@ -73,6 +132,8 @@ public final class PostgresProvider: DatabaseProvider {
         await client.run()
     }
 
-    /// See ``DatabaseProvider/shutdown()``: the pool closes when ``run()`` is cancelled.
-    public func shutdown() async throws {}
+    /// See ``DatabaseProvider/shutdown()``: closes the write connection; the pool closes when ``run()`` is cancelled.
+    public func shutdown() async throws {
+        await writeConnection.drop()
+    }
 }

@@ -17,11 +17,10 @@ public final class SQLiteProvider: DatabaseProvider {
     public let engine = DatabaseEngine.sqlite
 
     private let writer: SQLiteConnection
-    private let writeLock = AsyncLock()
-    private let batch = GroupCommit()
+    private let writes: BatchedWriter
     private let readers: [(connection: SQLiteConnection, lock: AsyncLock)]
     private let nextReader = Atomic<Int>(0)
-    private let counters = ConnectionCounters()
+    private let counters: ConnectionCounters
     private let logger: Logger
 
     /// Each connection's page cache (up to 64 MiB, filled as pages are read) and a memory map of the file (reads of
@@ -64,6 +63,13 @@ public final class SQLiteProvider: DatabaseProvider {
         self.writer = writer
         self.readers = readers.map { (connection: $0.0, lock: $0.1) }
         self.logger = logger
+        let counters = ConnectionCounters()
+        self.counters = counters
+        // The one writer connection lives as long as the provider; nothing to reopen.
+        self.writes = BatchedWriter(
+            begin: "BEGIN IMMEDIATE",
+            connection: .init(open: { writer.sql(queryLogLevel: .trace) }, failed: {}), counters: counters,
+            logger: logger)
     }
 
     /// See ``DatabaseProvider/read(_:)``.
@@ -76,70 +82,14 @@ public final class SQLiteProvider: DatabaseProvider {
     }
 
     /// See ``DatabaseProvider/transaction(_:)``. Transactions that queue for the writer share a commit
-    /// (``GroupCommit``); each still succeeds or fails on its own, and returns only once its writes are durable.
+    /// (``BatchedWriter``); each still succeeds or fails on its own, and returns only once its writes are durable.
     @discardableResult
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        counters.waiting()
-        let (result, ticket) = try await writeLock.withLock {
-            await counters.transaction(wasWaiting: true) { await member(body) }
-        }
-        try await ticket?.wait()
-        return try result.get()
-    }
-
-    /// Runs `body` as one member of the open batch (beginning one if none is open) in its own savepoint, then either
-    /// leaves the batch open for the transactions waiting behind it (answering the ticket to wait on) or commits it.
-    private func member<T: Sendable>(
-        _ body: @Sendable (any SQLDatabase) async throws -> T
-    ) async -> (Result<T, any Error>, GroupCommit.Ticket?) {
-        let db = writer.sql(queryLogLevel: .trace)
-        if !batch.isOpen {
-            do {
-                try await control("BEGIN IMMEDIATE", on: db)
-            } catch {
-                return (.failure(error), nil)
-            }
-            batch.begin()
-        }
-        let savepoint = batch.join()
-        let result: Result<T, any Error>
-        do {
-            try await control("SAVEPOINT \(savepoint)", on: db)
-            let value = try await body(db)
-            try await control("RELEASE \(savepoint)", on: db)
-            result = .success(value)
-        } catch {
-            do {
-                try await control("ROLLBACK TO \(savepoint)", on: db)
-                try await control("RELEASE \(savepoint)", on: db)
-                result = .failure(error)
-            } catch let rollbackError {
-                // The transaction itself is gone (SQLite ends it on some errors): every member fails.
-                logger.error("savepoint rollback failed", metadata: ["error": "\(String(reflecting: rollbackError))"])
-                try? await control("ROLLBACK", on: db)
-                batch.end(.failure(error))
-                return (.failure(error), nil)
-            }
-        }
-        if case .success = result, batch.shouldStayOpen(othersWaiting: writeLock.hasWaiters) {
-            let ticket = GroupCommit.Ticket()
-            batch.park(ticket)
-            return (result, ticket)
-        }
-        do {
-            try await control("COMMIT", on: db)
-            batch.end(.success(()))
-            return (result, nil)
-        } catch {
-            logger.error("commit failed", metadata: ["error": "\(String(reflecting: error))"])
-            try? await control("ROLLBACK", on: db)
-            batch.end(.failure(error))
-            return (result.flatMap { _ in .failure(error) }, nil)
-        }
+        try await writes.transaction(body)
     }
 
     /// How many COMMITs the writer has made: fewer than the transactions when they shared commits.
-    public var commitCount: Int { batch.commitCount }
+    public var commitCount: Int { writes.commitCount }
 
     /// See ``DatabaseProvider/statistics``.
     public var statistics: DatabaseStatistics { counters.statistics(poolSize: readers.count + 1) }

@@ -1,0 +1,109 @@
+import Logging
+import SQLKit
+
+/// A provider's one write connection, with group commit (``GroupCommit``): write transactions of this process queue
+/// for it in order, and those that queue behind each other share one `BEGIN … COMMIT`, each in its own SAVEPOINT. A
+/// member that fails rolls back to its savepoint alone and fails at once; a member that succeeds is acknowledged only
+/// after the shared COMMIT, so an acknowledged write is durable, and a failed COMMIT fails every member.
+///
+/// SQLite has one writer anyway. On PostgreSQL every intake and every audited change serialises on the audit chain's
+/// lock and the case-number row until its COMMIT, so a transaction each made one flush of the write-ahead log per
+/// change the ceiling (docs/ARCHITECTURE.md "The store"); sharing the COMMIT shares the flush.
+final class BatchedWriter: Sendable {
+    /// Where the writer's statements go, and what to do when the connection itself failed.
+    struct Connection: Sendable {
+        /// The write connection, opened (or reopened) when needed. Called only by the lock's holder.
+        var open: @Sendable () async throws -> any SQLDatabase
+        /// Called by the lock's holder when the connection failed (a COMMIT, BEGIN or savepoint rollback threw):
+        /// the next batch should open a fresh one.
+        var failed: @Sendable () async -> Void
+    }
+
+    private let lock = AsyncLock()
+    private let batch = GroupCommit()
+    private let begin: String
+    private let connection: Connection
+    private let counters: ConnectionCounters
+    private let logger: Logger
+
+    /// A writer that starts transactions with `begin` (`BEGIN IMMEDIATE` on SQLite) on `connection`.
+    init(begin: String, connection: Connection, counters: ConnectionCounters, logger: Logger) {
+        self.begin = begin
+        self.connection = connection
+        self.counters = counters
+        self.logger = logger
+    }
+
+    /// How many COMMITs the writer has made: fewer than the transactions when they shared commits.
+    var commitCount: Int { batch.commitCount }
+
+    /// Runs `body` as one write transaction (one member of a batch) and returns once it is durable.
+    func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        counters.waiting()
+        let (result, ticket) = try await lock.withLock {
+            await counters.transaction(wasWaiting: true) { await member(body) }
+        }
+        try await ticket?.wait()
+        return try result.get()
+    }
+
+    /// Runs `body` as one member of the open batch (beginning one if none is open) in its own savepoint, then either
+    /// leaves the batch open for the transactions waiting behind it (answering the ticket to wait on) or commits it.
+    private func member<T: Sendable>(
+        _ body: @Sendable (any SQLDatabase) async throws -> T
+    ) async -> (Result<T, any Error>, GroupCommit.Ticket?) {
+        let db: any SQLDatabase
+        do {
+            db = try await connection.open()
+        } catch {
+            return (.failure(error), nil)
+        }
+        if !batch.isOpen {
+            do {
+                try await control(begin, on: db)
+            } catch {
+                await connection.failed()
+                return (.failure(error), nil)
+            }
+            batch.begin()
+        }
+        let savepoint = batch.join()
+        let result: Result<T, any Error>
+        do {
+            try await control("SAVEPOINT \(savepoint)", on: db)
+            let value = try await body(db)
+            try await control("RELEASE SAVEPOINT \(savepoint)", on: db)
+            result = .success(value)
+        } catch {
+            do {
+                try await control("ROLLBACK TO SAVEPOINT \(savepoint)", on: db)
+                try await control("RELEASE SAVEPOINT \(savepoint)", on: db)
+                result = .failure(error)
+            } catch let rollbackError {
+                // The transaction itself is gone (SQLite ends it on some errors; a connection may drop): every
+                // member fails.
+                logger.error("savepoint rollback failed", metadata: ["error": "\(String(reflecting: rollbackError))"])
+                try? await control("ROLLBACK", on: db)
+                batch.end(.failure(error))
+                await connection.failed()
+                return (.failure(error), nil)
+            }
+        }
+        if case .success = result, batch.shouldStayOpen(othersWaiting: lock.hasWaiters) {
+            let ticket = GroupCommit.Ticket()
+            batch.park(ticket)
+            return (result, ticket)
+        }
+        do {
+            try await control("COMMIT", on: db)
+            batch.end(.success(()))
+            return (result, nil)
+        } catch {
+            logger.error("commit failed", metadata: ["error": "\(String(reflecting: error))"])
+            try? await control("ROLLBACK", on: db)
+            batch.end(.failure(error))
+            await connection.failed()
+            return (result.flatMap { _ in .failure(error) }, nil)
+        }
+    }
+}
