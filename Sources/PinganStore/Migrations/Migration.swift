@@ -37,6 +37,6 @@ public enum Migrations {
         M0005Reconciliation.migration, M0006Policies.migration,
         M0007CaseIntakeIndex.migration, M0008Assessment.migration, M0009Open311.migration,
         M0010SavedFilters.migration, M0011DirectoryGeneration.migration, M0012CaseListIndexes.migration,
-        M0013DuplicateCandidateIndex.migration,
+        M0013DuplicateCandidateIndex.migration, M0014CaseKindStatusDueIndex.migration,
     ]
 }
