@@ -17,4 +17,7 @@ int pingan_minhash_available(void);
 void pingan_minhash_signature(
     const uint32_t *multipliers, const uint32_t *increments, const uint64_t *shingles, size_t count, uint16_t *out);
 
+/// Asks the CPU to start loading the cache line of `address` (a hint: no effect on results).
+static inline void pingan_prefetch(const void *address) { __builtin_prefetch(address); }
+
 #endif
