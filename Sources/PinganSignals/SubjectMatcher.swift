@@ -12,28 +12,7 @@ import Foundation
 public struct SubjectMatcher: Sendable {
     /// The subjects, in the order given.
     public let subjects: [SubjectExpression]
-    private let automaton: AhoCorasick
-    private let termCount: Int
-    /// Number of 64-bit words of a bit set over the subjects.
-    private let words: Int
-    /// Branch positions filtered on (the first ones of each subject's top-level AND).
-    private let positions: Int
-    /// For each global term, the range in `rowPosition`/`rowStart`/`rowCount` of its (position, subjects) rows.
-    private let termRowStart: [Int32]
-    /// The branch position of a row.
-    private let rowPosition: [Int32]
-    /// Start of a row: in `denseRows` (a bit set of `words` words) if `rowCount` is negative, else in `sparseRows`.
-    private let rowStart: [Int32]
-    /// −1 for a dense row, else the number of subject indices of a sparse row.
-    private let rowCount: [Int32]
-    private let denseRows: [UInt64]
-    private let sparseRows: [Int32]
-    /// Per position, the subjects without a branch there (always let through that position).
-    private let unconstrained: [UInt64]
-    /// Concatenated postfix programs: a term id (≥ 0), or −(arity·4 + kind) with kind 1 AND, 2 OR, 3 NOT.
-    private let program: [Int32]
-    private let programStart: [Int]
-    private let maxStack: Int
+    private let compiled: Compiled
     /// Branch positions of the candidate filter.
     static let filterPositions = 4
     /// Subjects from which a term's row is a bit set rather than a list.
@@ -111,20 +90,21 @@ public struct SubjectMatcher: Sendable {
             termRowStart.append(Int32(rowPosition.count))
         }
         self.subjects = subjects
-        self.automaton = AhoCorasick(patterns: patterns)
-        self.termCount = patterns.count
-        self.words = words
-        self.positions = positions
-        self.termRowStart = termRowStart
-        self.rowPosition = rowPosition
-        self.rowStart = rowStart
-        self.rowCount = rowCount
-        self.denseRows = denseRows
-        self.sparseRows = sparseRows
-        self.unconstrained = unconstrained
-        self.program = program
-        self.programStart = programStart
-        self.maxStack = maxStack
+        self.compiled = Compiled(
+            automaton: AhoCorasick(patterns: patterns),
+            termCount: patterns.count,
+            words: words,
+            positions: positions,
+            termRowStart: termRowStart,
+            rowPosition: rowPosition,
+            rowStart: rowStart,
+            rowCount: rowCount,
+            denseRows: denseRows,
+            sparseRows: sparseRows,
+            unconstrained: unconstrained,
+            program: program,
+            programStart: programStart,
+            maxStack: maxStack)
     }
 
     private static func compile(
@@ -198,117 +178,181 @@ public struct SubjectMatcher: Sendable {
     }
 
     /// The indices of the subjects that match a post's normalised `content`, ascending.
-    public func match(_ content: [UInt32]) -> [Int] {
-        guard termCount > 0 else { return [] }
-        // Scratch space on the stack, not the heap: the term bit set, the found terms, the per-subject masks and
-        // candidates, and the evaluation stack.
-        let words = (termCount + 63) >> 6
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { present in
-            present.initialize(repeating: 0)
-            return withUnsafeTemporaryAllocation(of: Int32.self, capacity: termCount) { hits in
-                var hitCount = 0
-                automaton.forEachMatch(in: content) { id, _ in
-                    let bit = UInt64(1) << UInt64(id & 63)
-                    if present[id >> 6] & bit == 0 {
-                        present[id >> 6] |= bit
-                        hits[hitCount] = Int32(id)
-                        hitCount += 1
+    public func match(_ content: [UInt32]) -> [Int] { compiled.match(content) }
+
+    /// The compiled tables, in one object so that the matcher is copied (into closures, into the engine) with one
+    /// reference count instead of one per table.
+    private final class Compiled: Sendable {
+        let automaton: AhoCorasick
+        let termCount: Int
+        /// Number of 64-bit words of a bit set over the subjects.
+        let words: Int
+        /// Branch positions filtered on (the first ones of each subject's top-level AND).
+        let positions: Int
+        /// For each global term, the range in `rowPosition`/`rowStart`/`rowCount` of its (position, subjects) rows.
+        let termRowStart: [Int32]
+        /// The branch position of a row.
+        let rowPosition: [Int32]
+        /// Start of a row: in `denseRows` (a bit set of `words` words) if `rowCount` is negative, else in `sparseRows`.
+        let rowStart: [Int32]
+        /// −1 for a dense row, else the number of subject indices of a sparse row.
+        let rowCount: [Int32]
+        let denseRows: [UInt64]
+        let sparseRows: [Int32]
+        /// Per position, the subjects without a branch there (always let through that position).
+        let unconstrained: [UInt64]
+        /// Concatenated postfix programs: a term id (≥ 0), or −(arity·4 + kind) with kind 1 AND, 2 OR, 3 NOT.
+        let program: [Int32]
+        let programStart: [Int]
+        let maxStack: Int
+
+        init(
+            automaton: AhoCorasick,
+            termCount: Int,
+            words: Int,
+            positions: Int,
+            termRowStart: [Int32],
+            rowPosition: [Int32],
+            rowStart: [Int32],
+            rowCount: [Int32],
+            denseRows: [UInt64],
+            sparseRows: [Int32],
+            unconstrained: [UInt64],
+            program: [Int32],
+            programStart: [Int],
+            maxStack: Int
+        ) {
+            self.automaton = automaton
+            self.termCount = termCount
+            self.words = words
+            self.positions = positions
+            self.termRowStart = termRowStart
+            self.rowPosition = rowPosition
+            self.rowStart = rowStart
+            self.rowCount = rowCount
+            self.denseRows = denseRows
+            self.sparseRows = sparseRows
+            self.unconstrained = unconstrained
+            self.program = program
+            self.programStart = programStart
+            self.maxStack = maxStack
+        }
+
+        /// The indices of the subjects that match a post's normalised `content`, ascending.
+        func match(_ content: [UInt32]) -> [Int] {
+            guard termCount > 0 else { return [] }
+            // Scratch space on the stack, not the heap: the term bit set, the found terms, the per-subject masks and
+            // candidates, and the evaluation stack.
+            let words = (termCount + 63) >> 6
+            return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { present in
+                present.initialize(repeating: 0)
+                return withUnsafeTemporaryAllocation(of: Int32.self, capacity: termCount) { hits in
+                    var hitCount = 0
+                    automaton.forEachMatch(in: content) { id, _ in
+                        let bit = UInt64(1) << UInt64(id & 63)
+                        if present[id >> 6] & bit == 0 {
+                            present[id >> 6] |= bit
+                            hits[hitCount] = Int32(id)
+                            hitCount += 1
+                        }
                     }
-                }
-                guard hitCount > 0 else { return [] }
-                return candidates(UnsafeBufferPointer(rebasing: hits[..<hitCount])) { candidates in
-                    evaluate(candidates, UnsafeBufferPointer(present))
+                    guard hitCount > 0 else { return [] }
+                    return candidates(UnsafeBufferPointer(rebasing: hits[..<hitCount])) { candidates in
+                        evaluate(candidates, UnsafeBufferPointer(present))
+                    }
                 }
             }
         }
-    }
 
-    /// Calls `body` with the subjects that pass the filter for the found terms `hits`, ascending.
-    private func candidates(_ hits: UnsafeBufferPointer<Int32>, _ body: (UnsafeBufferPointer<Int32>) -> [Int]) -> [Int]
-    {
-        guard positions > 0 else { return [] }
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: positions * words) { triggered in
-            triggered.initialize(repeating: 0)
-            termRowStart.withUnsafeBufferPointer { termRowStart in
-                denseRows.withUnsafeBufferPointer { denseRows in
-                    sparseRows.withUnsafeBufferPointer { sparseRows in
-                        for term in hits {
-                            for row in Int(termRowStart[Int(term)])..<Int(termRowStart[Int(term) + 1]) {
-                                let base = Int(rowPosition[row]) * words
-                                let start = Int(rowStart[row])
-                                let count = Int(rowCount[row])
-                                if count < 0 {
-                                    for word in 0..<words { triggered[base + word] |= denseRows[start + word] }
-                                } else {
-                                    for subject in sparseRows[start..<(start + count)] {
-                                        triggered[base + Int(subject) >> 6] |= 1 << UInt64(subject & 63)
+        /// Calls `body` with the subjects that pass the filter for the found terms `hits`, ascending.
+        private func candidates(
+            _ hits: UnsafeBufferPointer<Int32>, _ body: (UnsafeBufferPointer<Int32>) -> [Int]
+        ) -> [Int] {
+            guard positions > 0 else { return [] }
+            return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: positions * words) { triggered in
+                triggered.initialize(repeating: 0)
+                termRowStart.withUnsafeBufferPointer { termRowStart in
+                    denseRows.withUnsafeBufferPointer { denseRows in
+                        sparseRows.withUnsafeBufferPointer { sparseRows in
+                            for term in hits {
+                                for row in Int(termRowStart[Int(term)])..<Int(termRowStart[Int(term) + 1]) {
+                                    let base = Int(rowPosition[row]) * words
+                                    let start = Int(rowStart[row])
+                                    let count = Int(rowCount[row])
+                                    if count < 0 {
+                                        for word in 0..<words { triggered[base + word] |= denseRows[start + word] }
+                                    } else {
+                                        for subject in sparseRows[start..<(start + count)] {
+                                            triggered[base + Int(subject) >> 6] |= 1 << UInt64(subject & 63)
+                                        }
                                     }
                                 }
                             }
                         }
                     }
                 }
-            }
-            return withUnsafeTemporaryAllocation(of: Int32.self, capacity: subjects.count) { candidates in
-                var count = 0
-                unconstrained.withUnsafeBufferPointer { unconstrained in
-                    for word in 0..<words {
-                        var passing = ~UInt64(0)
-                        for position in 0..<positions {
-                            passing &= triggered[position * words + word] | unconstrained[position * words + word]
-                        }
-                        while passing != 0 {
-                            candidates[count] = Int32(word << 6 + passing.trailingZeroBitCount)
-                            count += 1
-                            passing &= passing - 1
+                return withUnsafeTemporaryAllocation(of: Int32.self, capacity: words * 64) { candidates in
+                    var count = 0
+                    unconstrained.withUnsafeBufferPointer { unconstrained in
+                        for word in 0..<words {
+                            var passing = ~UInt64(0)
+                            for position in 0..<positions {
+                                passing &= triggered[position * words + word] | unconstrained[position * words + word]
+                            }
+                            while passing != 0 {
+                                candidates[count] = Int32(word << 6 + passing.trailingZeroBitCount)
+                                count += 1
+                                passing &= passing - 1
+                            }
                         }
                     }
+                    guard count > 0 else { return [] }
+                    return body(UnsafeBufferPointer(rebasing: candidates[..<count]))
                 }
-                guard count > 0 else { return [] }
-                return body(UnsafeBufferPointer(rebasing: candidates[..<count]))
             }
         }
-    }
 
-    /// The candidates whose programs hold on the found terms `present`, ascending.
-    private func evaluate(_ candidates: UnsafeBufferPointer<Int32>, _ present: UnsafeBufferPointer<UInt64>) -> [Int] {
-        var matched: [Int] = []
-        withUnsafeTemporaryAllocation(of: Bool.self, capacity: maxStack + 1) { stack in
-            stack.initialize(repeating: false)
-            program.withUnsafeBufferPointer { program in
-                programStart.withUnsafeBufferPointer { programStart in
-                    for subject in candidates {
-                        var top = 0
-                        for position in programStart[Int(subject)]..<programStart[Int(subject) + 1] {
-                            let op = program[position]
-                            if op >= 0 {
-                                stack[top] = present[Int(op) >> 6] & (UInt64(1) << UInt64(op & 63)) != 0
+        /// The candidates whose programs hold on the found terms `present`, ascending.
+        private func evaluate(_ candidates: UnsafeBufferPointer<Int32>, _ present: UnsafeBufferPointer<UInt64>) -> [Int]
+        {
+            var matched: [Int] = []
+            withUnsafeTemporaryAllocation(of: Bool.self, capacity: maxStack + 1) { stack in
+                stack.initialize(repeating: false)
+                program.withUnsafeBufferPointer { program in
+                    programStart.withUnsafeBufferPointer { programStart in
+                        for subject in candidates {
+                            var top = 0
+                            for position in programStart[Int(subject)]..<programStart[Int(subject) + 1] {
+                                let op = program[position]
+                                if op >= 0 {
+                                    stack[top] = present[Int(op) >> 6] & (UInt64(1) << UInt64(op & 63)) != 0
+                                    top += 1
+                                    continue
+                                }
+                                let arity = Int(-op) >> 2
+                                switch -op & 3 {
+                                case 1:
+                                    var value = true
+                                    for index in (top - arity)..<top where !stack[index] { value = false }
+                                    top -= arity
+                                    stack[top] = value
+                                case 2:
+                                    var value = false
+                                    for index in (top - arity)..<top where stack[index] { value = true }
+                                    top -= arity
+                                    stack[top] = value
+                                default:
+                                    stack[top - 1] = !stack[top - 1]
+                                    continue
+                                }
                                 top += 1
-                                continue
                             }
-                            let arity = Int(-op) >> 2
-                            switch -op & 3 {
-                            case 1:
-                                var value = true
-                                for index in (top - arity)..<top where !stack[index] { value = false }
-                                top -= arity
-                                stack[top] = value
-                            case 2:
-                                var value = false
-                                for index in (top - arity)..<top where stack[index] { value = true }
-                                top -= arity
-                                stack[top] = value
-                            default:
-                                stack[top - 1] = !stack[top - 1]
-                                continue
-                            }
-                            top += 1
+                            if top == 1 && stack[0] { matched.append(Int(subject)) }
                         }
-                        if top == 1 && stack[0] { matched.append(Int(subject)) }
                     }
                 }
             }
+            return matched.sorted()
         }
-        return matched.sorted()
     }
 }
