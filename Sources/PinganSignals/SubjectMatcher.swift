@@ -91,6 +91,7 @@ public struct SubjectMatcher: Sendable {
         }
         self.subjects = subjects
         self.compiled = Compiled(
+            terms: patterns,
             automaton: AhoCorasick(patterns: patterns),
             termCount: patterns.count,
             words: words,
@@ -180,9 +181,20 @@ public struct SubjectMatcher: Sendable {
     /// The indices of the subjects that match a post's normalised `content`, ascending.
     public func match(_ content: [UInt32]) -> [Int] { compiled.match(content) }
 
+    /// The distinct terms of all subjects; a term's index is its id in `match(hits:present:)`.
+    var terms: [[UInt32]] { compiled.terms }
+
+    /// The indices of the subjects that match, ascending, given the ids of the terms found in a text (`hits`, each
+    /// once) and their bit set (`present`, bit `id` of word `id / 64`) — for a scan shared with other automata.
+    func match(hits: UnsafeBufferPointer<Int32>, present: UnsafeBufferPointer<UInt64>) -> [Int] {
+        compiled.match(hits: hits, present: present)
+    }
+
     /// The compiled tables, in one object so that the matcher is copied (into closures, into the engine) with one
     /// reference count instead of one per table.
     private final class Compiled: Sendable {
+        /// The distinct terms, by global id.
+        let terms: [[UInt32]]
         let automaton: AhoCorasick
         let termCount: Int
         /// Number of 64-bit words of a bit set over the subjects.
@@ -207,6 +219,7 @@ public struct SubjectMatcher: Sendable {
         let maxStack: Int
 
         init(
+            terms: [[UInt32]],
             automaton: AhoCorasick,
             termCount: Int,
             words: Int,
@@ -222,6 +235,7 @@ public struct SubjectMatcher: Sendable {
             programStart: [Int],
             maxStack: Int
         ) {
+            self.terms = terms
             self.automaton = automaton
             self.termCount = termCount
             self.words = words
@@ -256,12 +270,15 @@ public struct SubjectMatcher: Sendable {
                             hitCount += 1
                         }
                     }
-                    guard hitCount > 0 else { return [] }
-                    return candidates(UnsafeBufferPointer(rebasing: hits[..<hitCount])) { candidates in
-                        evaluate(candidates, UnsafeBufferPointer(present))
-                    }
+                    return match(
+                        hits: UnsafeBufferPointer(rebasing: hits[..<hitCount]), present: UnsafeBufferPointer(present))
                 }
             }
+        }
+
+        func match(hits: UnsafeBufferPointer<Int32>, present: UnsafeBufferPointer<UInt64>) -> [Int] {
+            guard !hits.isEmpty else { return [] }
+            return candidates(hits) { evaluate($0, present) }
         }
 
         /// Calls `body` with the subjects that pass the filter for the found terms `hits`, ascending.
