@@ -368,7 +368,7 @@ public struct TopicClusterer: Sendable {
         topic.likes += post.likes
         if sentiment.label == .negative { topic.negative += 1 }
         if let domain { topic.domainVotes[domain, default: 0] += 1 }
-        for subject in subjects { topic.subjects[subject, default: 0] += 1 }
+        topic.count(subjects: subjects)
     }
 
     private static func addToCentroid(

@@ -43,6 +43,19 @@ struct TopicAndGradingTests {
         }
     }
 
+    @Test("a topic counts the posts per matched subject, whatever the order of the list")
+    func subjectCounts() throws {
+        var clusterer = TopicClusterer()
+        let neutral = Sentiment(label: .neutral, score: 0, lexiconSum: 0, modelLogOdds: 0)
+        let first = post("1", "滨江区化工厂爆炸，现场浓烟滚滚", day: 20_000)
+        let text = Normalizer().normalize(first.text)
+        let id = clusterer.assign(post: first, text: text, sentiment: neutral, domain: nil, subjects: [5, 2, 5])
+        #expect(clusterer.topic(id)?.subjects == [2: 1, 5: 2])
+        clusterer.addDuplicate(to: id, post: first, text: text, sentiment: neutral, domain: nil, subjects: [2, 7])
+        clusterer.addDuplicate(to: id, post: first, text: text, sentiment: neutral, domain: nil, subjects: [9, 1, 7])
+        #expect(clusterer.topic(id)?.subjects == [1: 1, 2: 2, 5: 2, 7: 2, 9: 1])
+    }
+
     @Test("a story keeps one identity across days through daily topics")
     func storyLinking() {
         var engine = SignalsEngine()
