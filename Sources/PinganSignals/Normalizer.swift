@@ -141,6 +141,8 @@ public struct Normalizer: Sendable {
         var pendingSpace = false
 
         init(scalars: Int) {
+            // One allocation for the breaks of a typical post instead of growing one by one.
+            clauseBreaks.reserveCapacity(scalars / 8 + 4)
             text = UnsafeMutablePointer<UInt8>.allocate(capacity: scalars * 5 + 8)
             content = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, scalars))
         }

@@ -104,11 +104,13 @@ public struct SentimentAnalyzer: Sendable {
         let start = end - lengths[id]
         switch kinds[id] {
         case .word(let weight):
+            if matches.words.capacity == 0 { matches.words.reserveCapacity(16) }
             // Leftmost-longest: drop earlier words contained in this one; skip this one if contained.
             while let last = matches.words.last, last.start >= start { matches.words.removeLast() }
             if let last = matches.words.last, last.end > start, last.end - last.start >= end - start { return }
             matches.words.append((start, end, weight))
         case .negator, .degree:
+            if matches.modifiers.capacity == 0 { matches.modifiers.reserveCapacity(16) }
             matches.modifiers.append((start, end, kinds[id]))
         }
     }

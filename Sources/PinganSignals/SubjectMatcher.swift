@@ -333,6 +333,7 @@ public struct SubjectMatcher: Sendable {
         private func evaluate(_ candidates: UnsafeBufferPointer<Int32>, _ present: UnsafeBufferPointer<UInt64>) -> [Int]
         {
             var matched: [Int] = []
+            matched.reserveCapacity(candidates.count)
             withUnsafeTemporaryAllocation(of: Bool.self, capacity: maxStack + 1) { stack in
                 stack.initialize(repeating: false)
                 program.withUnsafeBufferPointer { program in

@@ -232,6 +232,7 @@ public struct TopicClusterer: Sendable {
         // Candidates: topics sharing the post's heaviest terms, ranked by the number of terms shared. Terms seen in
         // no other post (df = 1) cannot be in any topic and are skipped.
         var hits: [Int32] = []
+        hits.reserveCapacity(queryTerms * maxPostings)
         let heaviest = TermWeights.heaviest(
             vector.filter { documentFrequency[Self.slot($0.term)] >= 2 }.map { ($0.term, $0.weight) }, queryTerms)
         for entry in heaviest {
