@@ -37,10 +37,14 @@ let package = Package(
             name: "PinganCore",
             swiftSettings: strict
         ),
+        // Vector kernels of PinganSignals chosen at run time by a CPU check (Swift has no per-function target
+        // attribute); PinganSignals has a portable path with identical results.
+        .target(name: "CPinganSignalsSIMD"),
         .target(
             name: "PinganSignals",
             dependencies: [
-                .product(name: "Crypto", package: "swift-crypto")
+                "CPinganSignalsSIMD",
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),

@@ -1,3 +1,5 @@
+import CPinganSignalsSIMD
+
 /// MinHash signatures (Broder 1997) with 256 16-bit slots over character trigrams (issue 5, §3). Each trigram's
 /// 64-bit hash is folded to 32 bits x; 128 odd multipliers aᵢ and increments bᵢ give v = aᵢx + bᵢ mod 2³², mixed
 /// to w = v ⊕ (v ≫ 16), and the two 16-bit halves of w are two slots. A slot keeps the minimum over the trigrams
@@ -5,7 +7,9 @@
 /// two signatures estimates the Jaccard similarity of the trigram sets (standard error √(J(1 − J)/256) ≈ 0.03 at
 /// J = 0.7). Two 16-bit halves per product instead of one 32-bit minimum: a 16-bit minimum is one SSE2 instruction
 /// (`pminsw`) on eight slots, where an unsigned 32-bit minimum needs a compare-and-blend on the baseline x86-64
-/// target, so twice the slots cost less than the 128 32-bit slots did.
+/// target, so twice the slots cost less than the 128 32-bit slots did. Where the CPU has AVX2, a C kernel
+/// (`CPinganSignalsSIMD`) computes the same slots eight products at a time (`vpmulld`, `vpminsw`); the Swift loop
+/// below is the portable path and gives identical signatures.
 public struct MinHasher: Sendable {
     /// Number of 16-bit slots.
     public static let slots = 256
@@ -15,6 +19,11 @@ public struct MinHasher: Sendable {
     /// Four multipliers (increments) per vector.
     private let multipliers: [SIMD4<UInt32>]
     private let increments: [SIMD4<UInt32>]
+    /// Whether `signature(of:)` uses the AVX2 kernel (checked once per process; false forces the Swift loop).
+    public var usesVectorKernel = MinHasher.vectorKernelAvailable
+
+    /// Whether this CPU can run the AVX2 kernel.
+    public static let vectorKernelAvailable = pingan_minhash_available() == 1
 
     /// Creates a hasher; the permutations are derived deterministically from `seed` (SplitMix64).
     public init(seed: UInt64 = 0x5EED_0001) {
@@ -51,6 +60,21 @@ public struct MinHasher: Sendable {
 
     /// The signature of a set of shingle hashes; an empty set gives all slots 0x7FFF.
     public func signature(of shingles: [UInt64]) -> [UInt16] {
+        if usesVectorKernel {
+            return [UInt16](unsafeUninitializedCapacity: Self.slots) { out, initialized in
+                multipliers.withUnsafeBytes { a in
+                    increments.withUnsafeBytes { b in
+                        shingles.withUnsafeBufferPointer { s in
+                            pingan_minhash_signature(
+                                a.baseAddress?.assumingMemoryBound(to: UInt32.self),
+                                b.baseAddress?.assumingMemoryBound(to: UInt32.self), s.baseAddress, s.count,
+                                out.baseAddress)
+                        }
+                    }
+                }
+                initialized = Self.slots
+            }
+        }
         var minima = [UInt16](repeating: 0x7FFF, count: Self.slots)
         multipliers.withUnsafeBufferPointer { a in
             increments.withUnsafeBufferPointer { b in

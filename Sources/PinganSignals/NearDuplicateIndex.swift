@@ -1,3 +1,5 @@
+import CPinganSignalsSIMD
+
 /// The near-duplicate index of issue 5, §3: an exact hash of the normalised content first, then MinHash (128
 /// permutations over character trigrams, 256 16-bit slots) with LSH banding; LSH candidates are verified with the
 /// signature estimate against the Jaccard `threshold` (default 0.7). A duplicate is merged into its original — the
@@ -183,15 +185,47 @@ public struct NearDuplicateIndex: Sendable {
         // first, each original once, at most `maxCandidates` in all), then their verification in that order: the
         // same outcome as verifying while walking, but the table and signature loads are independent of one another,
         // so their cache misses overlap instead of queueing behind each verification.
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: keys.count) { heads in
-            for (band, key) in keys.enumerated() { heads[band] = generation.buckets[key] ?? -1 }
+        // The chains are walked one link of every band per round, so that the loads of different bands (each a
+        // likely cache miss, dependent on the previous link of its own chain only) overlap; each band's list is
+        // then taken in band order, as a walk band by band would visit it. No band contributes more than
+        // `maxCandidates`, so a chain is not followed further.
+        let bands = keys.count
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: bands * (maxCandidates + 2)) { scratch in
+            let cursors = UnsafeMutableBufferPointer(rebasing: scratch[0..<bands])
+            let counts = UnsafeMutableBufferPointer(rebasing: scratch[bands..<(2 * bands)])
+            let lists = UnsafeMutableBufferPointer(rebasing: scratch[(2 * bands)...])
+            for (band, key) in keys.enumerated() {
+                cursors[band] = generation.buckets[key] ?? -1
+                counts[band] = 0
+            }
             generation.chain.withUnsafeBufferPointer { chain in
-                for band in heads.indices {
-                    var slot = heads[band]
-                    while slot >= 0, checked.count < maxCandidates {
-                        if !checked[start...].contains(slot) { checked.append(slot) }
-                        slot = chain[Int(slot) * parameters.bands + band]
+                var walking = true
+                while walking {
+                    walking = false
+                    for band in 0..<bands {
+                        let slot = cursors[band]
+                        guard slot >= 0 else { continue }
+                        let count = Int(counts[band])
+                        lists[band * maxCandidates + count] = slot
+                        counts[band] = Int32(count + 1)
+                        cursors[band] = count + 1 < maxCandidates ? chain[Int(slot) * bands + band] : -1
+                        walking = true
                     }
+                }
+            }
+            for band in 0..<bands {
+                for slot in lists[(band * maxCandidates)..<(band * maxCandidates + Int(counts[band]))] {
+                    guard checked.count < maxCandidates else { return }
+                    if !checked[start...].contains(slot) { checked.append(slot) }
+                }
+            }
+        }
+        // Start loading every candidate's fingerprints (four cache lines each) before the first is compared.
+        generation.fingerprints.withUnsafeBytes { stored in
+            guard let base = stored.baseAddress else { return }
+            for slot in checked[start...] {
+                for line in stride(from: 0, to: MinHasher.slots, by: 64) {
+                    pingan_prefetch(base + Int(slot) * MinHasher.slots + line)
                 }
             }
         }

@@ -23,6 +23,77 @@ public struct Normalizer: Sendable {
 
     /// Stage 1: per-scalar folding, zero-width and control characters dropped.
     func fold(_ text: String) -> [UInt32] {
+        // Native strings are valid UTF-8 in contiguous storage: decode the bytes directly into the output.
+        if let folded = text.utf8.withContiguousStorageIfAvailable({ foldUTF8($0) }), let folded { return folded }
+        return foldScalars(text)
+    }
+
+    /// `fold` over valid UTF-8 bytes, into an array of at most one scalar per byte; nil when an expansion would
+    /// not fit (then `foldScalars` does it).
+    private func foldUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt32]? {
+        let capacity = bytes.count
+        var fits = true
+        let out = [UInt32](unsafeUninitializedCapacity: capacity) { out, initialized in
+            var written = 0
+            var index = 0
+            single.withUnsafeBufferPointer { table in
+                while index < capacity {
+                    let lead = UInt32(bytes[index])
+                    if lead < 0x80 {
+                        index += 1
+                        if lead < 0x20 && lead != 0x09 && lead != 0x0A && lead != 0x0D { continue }
+                        out[written] = lead
+                        written += 1
+                        continue
+                    }
+                    let value: UInt32
+                    if lead < 0xE0 {
+                        value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                        index += 2
+                    } else if lead < 0xF0 {
+                        value =
+                            (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                        index += 3
+                    } else {
+                        value =
+                            (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                        index += 4
+                    }
+                    guard value < 0x10000 else {
+                        out[written] = value
+                        written += 1
+                        continue
+                    }
+                    let mapped = table[Int(value)]
+                    if mapped == ScalarFoldTable.unchanged {
+                        out[written] = value
+                        written += 1
+                    } else if mapped == ScalarFoldTable.dropped {
+                        continue
+                    } else if mapped == ScalarFoldTable.expands {
+                        let expansion = multi[value] ?? [value]
+                        guard written + expansion.count <= capacity else {
+                            fits = false
+                            break
+                        }
+                        for scalar in expansion {
+                            out[written] = scalar
+                            written += 1
+                        }
+                    } else {
+                        out[written] = mapped
+                        written += 1
+                    }
+                }
+            }
+            initialized = written
+        }
+        return fits ? out : nil
+    }
+
+    /// `fold` scalar by scalar (any string).
+    private func foldScalars(_ text: String) -> [UInt32] {
         var out: [UInt32] = []
         out.reserveCapacity(text.utf8.count)
         single.withUnsafeBufferPointer { table in
@@ -54,46 +125,79 @@ public struct Normalizer: Sendable {
 
     /// Stage 2: field extraction and folding of whitespace, emoji and punctuation.
     func extract(_ scalars: [UInt32]) -> NormalizedText {
-        // The text is written as UTF-8 as it is emitted (the same bytes `string(_:)` would make of the scalars).
-        var text: [UInt8] = []
-        text.reserveCapacity(scalars.count * 3 + 8)
+        scalars.withUnsafeBufferPointer { extract($0) }
+    }
+
+    /// The output of `extract` as it is written: the text as UTF-8, the content scalars and the clause breaks.
+    /// Each scalar is emitted at most once, with at most one space before it, so 5 text bytes and one content value
+    /// per input scalar suffice.
+    private struct Output {
+        let text: UnsafeMutablePointer<UInt8>
+        var textCount = 0
+        let content: UnsafeMutablePointer<UInt32>
+        var contentCount = 0
+        var clauseBreaks: [Int32] = []
         var lastEmitted: UInt32?
-        var content: [UInt32] = []
-        content.reserveCapacity(scalars.count)
+        var pendingSpace = false
+
+        init(scalars: Int) {
+            // One allocation for the breaks of a typical post instead of growing one by one.
+            clauseBreaks.reserveCapacity(scalars / 8 + 4)
+            text = UnsafeMutablePointer<UInt8>.allocate(capacity: scalars * 5 + 8)
+            content = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, scalars))
+        }
+
+        func deallocate() {
+            text.deallocate()
+            content.deallocate()
+        }
+
+        @inline(__always) mutating func clauseBreak() {
+            let position = Int32(contentCount)
+            if position > 0, clauseBreaks.last != position { clauseBreaks.append(position) }
+        }
+
+        /// Writes `value` to the text (the same bytes `string(_:)` would make of it), after a pending space.
+        @inline(__always) mutating func emit(_ value: UInt32) {
+            if pendingSpace, lastEmitted != nil {
+                text[textCount] = 0x20
+                textCount += 1
+            }
+            pendingSpace = false
+            lastEmitted = value
+            textCount += Normalizer.writeUTF8(value, to: text + textCount)
+        }
+
+        /// Writes `value` to the text and the content.
+        @inline(__always) mutating func emitContent(_ value: UInt32) {
+            emit(value)
+            content[contentCount] = value
+            contentCount += 1
+        }
+    }
+
+    private func extract(_ scalars: UnsafeBufferPointer<UInt32>) -> NormalizedText {
+        let count = scalars.count
+        var out = Output(scalars: count)
+        defer { out.deallocate() }
         var urls: [String] = []
         var mentions: [String] = []
         var mentionCount = 0
         var hashtags: [String] = []
         var emojiCount = 0
-        var clauseBreaks: [Int32] = []
-        var pendingSpace = false
-        let count = scalars.count
-
-        func clauseBreak() {
-            let position = Int32(content.count)
-            if position > 0, clauseBreaks.last != position { clauseBreaks.append(position) }
-        }
-        func emit(_ value: UInt32) {
-            if pendingSpace, lastEmitted != nil { text.append(0x20) }
-            pendingSpace = false
-            lastEmitted = value
-            Self.appendUTF8(value, to: &text)
-        }
-        func emitWord(_ slice: ArraySlice<UInt32>) {
-            for value in slice {
-                let lowered = Self.lowerASCII(value)
-                emit(lowered)
-                content.append(lowered)
-            }
-        }
-
         var index = 0
         while index < count {
             let value = scalars[index]
+            // Common CJK ideographs are none of URL, mention, hashtag, space, emoji or punctuation.
+            if value >= 0x4E00 && value <= 0x9FFF {
+                out.emitContent(value)
+                index += 1
+                continue
+            }
             if value | 0x20 == 0x68 || value | 0x20 == 0x77, let end = Self.urlEnd(scalars, at: index) {
                 urls.append(Self.string(scalars[index..<end]))
-                clauseBreak()
-                pendingSpace = true
+                out.clauseBreak()
+                out.pendingSpace = true
                 index = end
                 continue
             }
@@ -102,11 +206,11 @@ public struct Normalizer: Sendable {
                 while end < count, end - index <= 30, Self.isNameScalar(scalars[end]) { end += 1 }
                 if end > index + 1 {
                     mentionCount += 1
-                    clauseBreak()
+                    out.clauseBreak()
                     if let pseudonymizer {
                         mentions.append(pseudonymizer.pseudonym(of: Self.string(scalars[(index + 1)..<end])))
                     }
-                    pendingSpace = true
+                    out.pendingSpace = true
                     index = end
                     continue
                 }
@@ -117,11 +221,11 @@ public struct Normalizer: Sendable {
                 if end < count, scalars[end] == 0x23, end > index + 1 {
                     let inner = scalars[(index + 1)..<end]
                     hashtags.append(Self.string(inner.map(Self.lowerASCII).filter { !Self.isEmoji($0) }))
-                    pendingSpace = true
-                    clauseBreak()
-                    emitWord(inner.filter { Self.isNameScalar($0) }[...])
-                    clauseBreak()
-                    pendingSpace = true
+                    out.pendingSpace = true
+                    out.clauseBreak()
+                    for scalar in inner where Self.isNameScalar(scalar) { out.emitContent(Self.lowerASCII(scalar)) }
+                    out.clauseBreak()
+                    out.pendingSpace = true
                     index = end + 1
                     continue
                 }
@@ -129,33 +233,32 @@ public struct Normalizer: Sendable {
                 while end < count, end - index <= 64, Self.isNameScalar(scalars[end]) { end += 1 }
                 if end > index + 1 {
                     hashtags.append(Self.string(scalars[(index + 1)..<end].map(Self.lowerASCII)))
-                    pendingSpace = true
-                    emitWord(scalars[(index + 1)..<end])
-                    pendingSpace = true
+                    out.pendingSpace = true
+                    for scalar in scalars[(index + 1)..<end] { out.emitContent(Self.lowerASCII(scalar)) }
+                    out.pendingSpace = true
                     index = end
                     continue
                 }
             }
             if Self.isSpace(value) {
-                pendingSpace = true
+                out.pendingSpace = true
             } else if Self.isEmoji(value) {
                 if value != 0x200D && !(0xFE00...0xFE0F).contains(value) && !(0x1F3FB...0x1F3FF).contains(value) {
                     emojiCount += 1
                 }
             } else if Self.isPunctuation(value) {
-                clauseBreak()
-                if !(lastEmitted == value && !pendingSpace) { emit(value) }
+                out.clauseBreak()
+                if !(out.lastEmitted == value && !out.pendingSpace) { out.emit(value) }
             } else {
-                let lowered = Self.lowerASCII(value)
-                emit(lowered)
-                content.append(lowered)
+                out.emitContent(Self.lowerASCII(value))
             }
             index += 1
         }
         return NormalizedText(
-            text: String(decoding: text, as: UTF8.self), content: content, clauseBreaks: clauseBreaks, urls: urls,
-            mentions: mentions,
-            mentionCount: mentionCount, hashtags: hashtags, emojiCount: emojiCount)
+            text: String(decoding: UnsafeBufferPointer(start: out.text, count: out.textCount), as: UTF8.self),
+            content: Array(UnsafeBufferPointer(start: out.content, count: out.contentCount)),
+            clauseBreaks: out.clauseBreaks, urls: urls, mentions: mentions, mentionCount: mentionCount,
+            hashtags: hashtags, emojiCount: emojiCount)
     }
 
     @inline(__always) static func lowerASCII(_ value: UInt32) -> UInt32 {
@@ -204,7 +307,7 @@ public struct Normalizer: Sendable {
 
     private static let urlPrefixes: [[UInt32]] = ["https://", "http://", "www."].map { $0.unicodeScalars.map(\.value) }
 
-    private static func urlEnd(_ scalars: [UInt32], at index: Int) -> Int? {
+    private static func urlEnd(_ scalars: UnsafeBufferPointer<UInt32>, at index: Int) -> Int? {
         let first = scalars[index] | 0x20
         guard first == 0x68 || first == 0x77 else { return nil }  // h, w
         for prefix in urlPrefixes where index + prefix.count < scalars.count {
@@ -236,6 +339,35 @@ public struct Normalizer: Sendable {
         bytes.reserveCapacity(values.underestimatedCount * 3)
         for value in values { appendUTF8(value, to: &bytes) }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes the UTF-8 encoding of the scalar value `value` at `bytes` (nothing for an invalid value) and returns
+    /// the number of bytes written (at most 4).
+    @inline(__always) static func writeUTF8(_ value: UInt32, to bytes: UnsafeMutablePointer<UInt8>) -> Int {
+        switch value {
+        case 0..<0x80:
+            bytes[0] = UInt8(value)
+            return 1
+        case 0x80..<0x800:
+            bytes[0] = UInt8(0xC0 | value >> 6)
+            bytes[1] = UInt8(0x80 | value & 0x3F)
+            return 2
+        case 0xD800...0xDFFF:
+            return 0
+        case 0x800..<0x10000:
+            bytes[0] = UInt8(0xE0 | value >> 12)
+            bytes[1] = UInt8(0x80 | (value >> 6) & 0x3F)
+            bytes[2] = UInt8(0x80 | value & 0x3F)
+            return 3
+        case 0x10000...0x10FFFF:
+            bytes[0] = UInt8(0xF0 | value >> 18)
+            bytes[1] = UInt8(0x80 | (value >> 12) & 0x3F)
+            bytes[2] = UInt8(0x80 | (value >> 6) & 0x3F)
+            bytes[3] = UInt8(0x80 | value & 0x3F)
+            return 4
+        default:
+            return 0
+        }
     }
 
     /// Appends the UTF-8 encoding of the scalar value `value` to `bytes` (nothing for an invalid value).

@@ -21,13 +21,15 @@ public struct SentimentAnalyzer: Sendable {
         case combined
     }
 
-    private enum Kind: Sendable {
+    enum Kind: Sendable {
         case word(Double)
         case negator
         case degree(Double)
     }
 
     private let automaton: AhoCorasick
+    /// The lexicon's patterns (normalised), in the automaton's id order (for an engine that scans once for all).
+    let patterns: [[UInt32]]
     private let kinds: [Kind]
     private let lengths: [Int]
     private let scope: Int
@@ -60,6 +62,7 @@ public struct SentimentAnalyzer: Sendable {
         for word in lexicon.negators { add(word, .negator) }
         for (word, factor) in lexicon.degrees.sorted(by: { $0.key < $1.key }) { add(word, .degree(factor)) }
         self.automaton = AhoCorasick(patterns: patterns)
+        self.patterns = patterns
         self.kinds = kinds
         self.lengths = patterns.map(\.count)
         self.scope = lexicon.scope
@@ -69,7 +72,15 @@ public struct SentimentAnalyzer: Sendable {
 
     /// The sentiment of a normalised text.
     public func analyze(_ text: NormalizedText) -> Sentiment {
-        let lexiconSum = mode == .model ? 0 : lexiconScore(text.content, breaks: text.clauseBreaks)
+        var matches = LexiconMatches()
+        if mode != .model { automaton.forEachMatch(in: text.content) { collect($0, end: $1, into: &matches) } }
+        return analyze(text, lexicon: matches)
+    }
+
+    /// The sentiment of a normalised text whose lexicon matches were collected already (by `collect`, in the order
+    /// an Aho–Corasick scan of `patterns` reports them).
+    func analyze(_ text: NormalizedText, lexicon matches: LexiconMatches) -> Sentiment {
+        let lexiconSum = mode == .model ? 0 : lexiconSum(matches, breaks: text.clauseBreaks)
         let logOdds = mode == .lexicon ? 0 : model.logOdds(text.content)
         let score: Double
         switch mode {
@@ -82,22 +93,32 @@ public struct SentimentAnalyzer: Sendable {
         return Sentiment(label: label, score: score, lexiconSum: lexiconSum, modelLogOdds: logOdds)
     }
 
-    /// The lexicon sum L of `content` with clause `breaks`.
-    func lexiconScore(_ content: [UInt32], breaks: [Int32]) -> Double {
+    /// The lexicon words (leftmost-longest) and modifiers found in a text.
+    struct LexiconMatches {
         var words: [(start: Int, end: Int, weight: Double)] = []
         var modifiers: [(start: Int, end: Int, kind: Kind)] = []
-        automaton.forEachMatch(in: content) { id, end in
-            let start = end - lengths[id]
-            switch kinds[id] {
-            case .word(let weight):
-                // Leftmost-longest: drop earlier words contained in this one; skip this one if contained.
-                while let last = words.last, last.start >= start { words.removeLast() }
-                if let last = words.last, last.end > start, last.end - last.start >= end - start { return }
-                words.append((start, end, weight))
-            case .negator, .degree:
-                modifiers.append((start, end, kinds[id]))
-            }
+    }
+
+    /// Records the match of pattern `id` ending at `end` (exclusive); matches must come in scan order.
+    @inline(__always) func collect(_ id: Int, end: Int, into matches: inout LexiconMatches) {
+        let start = end - lengths[id]
+        switch kinds[id] {
+        case .word(let weight):
+            if matches.words.capacity == 0 { matches.words.reserveCapacity(16) }
+            // Leftmost-longest: drop earlier words contained in this one; skip this one if contained.
+            while let last = matches.words.last, last.start >= start { matches.words.removeLast() }
+            if let last = matches.words.last, last.end > start, last.end - last.start >= end - start { return }
+            matches.words.append((start, end, weight))
+        case .negator, .degree:
+            if matches.modifiers.capacity == 0 { matches.modifiers.reserveCapacity(16) }
+            matches.modifiers.append((start, end, kinds[id]))
         }
+    }
+
+    /// The lexicon sum L of the collected `matches` with clause `breaks`.
+    func lexiconSum(_ matches: LexiconMatches, breaks: [Int32]) -> Double {
+        let words = matches.words
+        let modifiers = matches.modifiers
         guard !words.isEmpty else { return 0 }
         var sum = 0.0
         var previousEnd = 0

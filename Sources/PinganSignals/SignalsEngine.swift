@@ -27,7 +27,11 @@ public struct SignalsEngine: Sendable {
     public let normalizer: Normalizer
     private var duplicates: NearDuplicateIndex
     private let matcher: SubjectMatcher
-    private let domainAutomaton: AhoCorasick
+    /// One automaton for the subjects' terms (ids from 0), the domain words (from `domainBase`) and the sentiment
+    /// lexicon (from `lexiconBase`): one scan of each text instead of three.
+    private let scanner: AhoCorasick
+    private let domainBase: Int
+    private let lexiconBase: Int
     private let domainOfPattern: [Int]
     private let sentiment: SentimentAnalyzer
     private var clusterer: TopicClusterer
@@ -44,7 +48,8 @@ public struct SignalsEngine: Sendable {
         self.normalizer = normalizer
         self.duplicates = NearDuplicateIndex(
             threshold: configuration.duplicateThreshold, windowSeconds: configuration.windowSeconds)
-        self.matcher = SubjectMatcher(subjects: configuration.subjects)
+        let matcher = SubjectMatcher(subjects: configuration.subjects)
+        self.matcher = matcher
         var patterns: [[UInt32]] = []
         var owners: [Int] = []
         for (index, domain) in configuration.domains.domains.enumerated() {
@@ -56,48 +61,80 @@ public struct SignalsEngine: Sendable {
                 }
             }
         }
-        self.domainAutomaton = AhoCorasick(patterns: patterns)
+        let sentiment = SentimentAnalyzer(normalizer: normalizer)
+        self.domainBase = matcher.terms.count
+        self.lexiconBase = matcher.terms.count + patterns.count
+        self.scanner = AhoCorasick(patterns: matcher.terms + patterns + sentiment.patterns)
         self.domainOfPattern = owners
-        self.sentiment = SentimentAnalyzer(normalizer: normalizer)
+        self.sentiment = sentiment
         self.clusterer = TopicClusterer(
             threshold: configuration.topicThreshold, windowSeconds: configuration.windowSeconds)
         self.grader = ColourGrader(rules: configuration.rules)
     }
 
     /// The domain index of a content: most word hits, ties to the higher severity, then the lower index.
-    public func domain(of content: [UInt32]) -> Int? {
+    public func domain(of content: [UInt32]) -> Int? { scan(content).domain }
+
+    /// One pass of `scanner` over `content`: the matching subjects, the domain, and the sentiment lexicon's matches
+    /// (reported in the order a scan of the lexicon alone reports them: at each position, longest first, then by
+    /// id — a combined automaton reports the same patterns at the same positions in the same relative order).
+    private func scan(_ content: [UInt32]) -> (subjects: [Int], domain: Int?, lexicon: SentimentAnalyzer.LexiconMatches)
+    {
         let domains = configuration.domains.domains
-        // Votes per domain index in a small array (no dictionary, no hashing per post).
-        var votes = [Int](repeating: 0, count: domains.count)
-        var any = false
-        domainAutomaton.forEachMatch(in: content) { id, _ in
-            votes[domainOfPattern[id]] += 1
-            any = true
-        }
-        guard any else { return nil }
-        var best = -1
-        for index in votes.indices where votes[index] > 0 {
-            guard best >= 0 else {
-                best = index
-                continue
+        let termWords = (domainBase + 63) >> 6
+        var lexicon = SentimentAnalyzer.LexiconMatches()
+        let collectsLexicon = sentiment.mode != .model
+        // Scratch on the stack: the found terms' bit set, then the votes per domain; the found terms in order.
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: termWords + domains.count) { scratch in
+            scratch.initialize(repeating: 0)
+            return withUnsafeTemporaryAllocation(of: Int32.self, capacity: domainBase) { hits in
+                var hitCount = 0
+                var anyDomain = false
+                scanner.forEachMatch(in: content) { id, end in
+                    if id < domainBase {
+                        let bit = UInt64(1) << UInt64(id & 63)
+                        if scratch[id >> 6] & bit == 0 {
+                            scratch[id >> 6] |= bit
+                            hits[hitCount] = Int32(id)
+                            hitCount += 1
+                        }
+                    } else if id < lexiconBase {
+                        scratch[termWords + domainOfPattern[id - domainBase]] += 1
+                        anyDomain = true
+                    } else if collectsLexicon {
+                        sentiment.collect(id - lexiconBase, end: end, into: &lexicon)
+                    }
+                }
+                let subjects = matcher.match(
+                    hits: UnsafeBufferPointer(rebasing: hits[..<hitCount]),
+                    present: UnsafeBufferPointer(rebasing: scratch[..<termWords]))
+                var best = -1
+                if anyDomain {
+                    for index in domains.indices where scratch[termWords + index] > 0 {
+                        guard best >= 0 else {
+                            best = index
+                            continue
+                        }
+                        // Most votes, then the higher severity; ties to the lower index (the scan is ascending).
+                        let votes = scratch[termWords + index]
+                        let bestVotes = scratch[termWords + best]
+                        if votes > bestVotes || (votes == bestVotes && domains[index].severity > domains[best].severity)
+                        {
+                            best = index
+                        }
+                    }
+                }
+                return (subjects, best >= 0 ? best : nil, lexicon)
             }
-            // Most votes, then the higher severity; ties to the lower index (the scan is ascending).
-            if votes[index] > votes[best]
-                || (votes[index] == votes[best] && domains[index].severity > domains[best].severity)
-            {
-                best = index
-            }
         }
-        return best
     }
 
     /// Runs one post through the pipeline.
     public mutating func process(_ post: Post) -> Annotation {
         let text = normalizer.normalize(post.text)
         let verdict = duplicates.insert(id: post.id, content: text.content, time: post.time)
-        let subjectIndices = matcher.match(text.content)
-        let judgement = sentiment.analyze(text)
-        let domainIndex = domain(of: text.content)
+        let (subjectIndices, domainIndex, lexicon) = scan(text.content)
+        let judgement = sentiment.analyze(text, lexicon: lexicon)
         var topicID: Int
         let duplicateOf = verdict.originalID
         if duplicateOf != nil, duplicates.lastMatchPayload >= 0,

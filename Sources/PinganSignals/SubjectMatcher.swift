@@ -3,24 +3,20 @@ import Foundation
 /// Matches all monitoring subjects against a post in one pass (issue 5, §4): the terms of every subject are
 /// compiled into a single Aho–Corasick automaton, each expression into a postfix program over global term ids.
 /// Each branch of a subject's top-level AND (or the whole expression) gets trigger terms — a set one of which must
-/// occur for the branch to hold (the union over OR, the most selective AND branch, nothing under NOT). A found term
-/// sets its bit in the masks of the subjects whose branches it triggers, and only subjects whose every branch is
-/// triggered are evaluated, so thousands of subjects cost one scan of the text plus a few mask updates.
+/// occur for the branch to hold (the union over OR, the most selective AND branch, nothing under NOT). For each of
+/// the first `filterPositions` branch positions, a found term ORs in the set of subjects whose branch at that
+/// position it triggers (a bit set over all subjects, or a short list for a term with few subjects); the subjects
+/// set in every required position's bit set are the candidates, and only they are evaluated — so thousands of
+/// subjects cost one scan of the text plus a few word-wide ORs. The filter only ever lets through more subjects
+/// than can match (branches beyond `filterPositions` are not filtered on), never fewer; evaluation decides.
 public struct SubjectMatcher: Sendable {
     /// The subjects, in the order given.
     public let subjects: [SubjectExpression]
-    private let automaton: AhoCorasick
-    private let termCount: Int
-    /// For each global term, the range in `users` of the (subject, branch bit) pairs it triggers.
-    private let userStart: [Int]
-    /// A subject index in the low 32 bits, its branch bit in the high 32 (one load per pair in the hot loop).
-    private let users: [UInt64]
-    /// The mask with every branch bit of each subject set.
-    private let fullMask: [UInt32]
-    /// Concatenated postfix programs: a term id (≥ 0), or −(arity·4 + kind) with kind 1 AND, 2 OR, 3 NOT.
-    private let program: [Int32]
-    private let programStart: [Int]
-    private let maxStack: Int
+    private let compiled: Compiled
+    /// Branch positions of the candidate filter.
+    static let filterPositions = 4
+    /// Subjects from which a term's row is a bit set rather than a list.
+    static let denseFrom = 8
 
     /// Compiles `subjects`.
     public init(subjects: [SubjectExpression]) {
@@ -56,29 +52,60 @@ public struct SubjectMatcher: Sendable {
             branchLists.append(branches.prefix(32).map { Array(Set($0)).sorted() })
         }
         programStart.append(program.count)
-        var users = [[(subject: Int32, bit: UInt32)]](repeating: [], count: patterns.count)
-        var fullMask: [UInt32] = []
+        let words = (subjects.count + 63) >> 6
+        let positions = min(Self.filterPositions, branchLists.map(\.count).max() ?? 0)
+        // Per (term, position): the subjects whose branch at that position the term triggers.
+        var users = [[[Int32]]](repeating: [[Int32]](repeating: [], count: positions), count: patterns.count)
+        var unconstrained = [UInt64](repeating: 0, count: positions * words)
         for (subject, branches) in branchLists.enumerated() {
-            for (branch, terms) in branches.enumerated() {
-                for term in terms { users[Int(term)].append((Int32(subject), UInt32(1) << UInt32(branch))) }
+            for position in 0..<positions {
+                guard position < branches.count else {
+                    unconstrained[position * words + subject >> 6] |= 1 << UInt64(subject & 63)
+                    continue
+                }
+                for term in branches[position] { users[Int(term)][position].append(Int32(subject)) }
             }
-            fullMask.append(branches.count == 32 ? UInt32.max : (UInt32(1) << UInt32(branches.count)) - 1)
         }
-        var userStart: [Int] = [0]
-        var packedUsers: [UInt64] = []
-        for list in users {
-            for user in list { packedUsers.append(UInt64(UInt32(user.subject)) | UInt64(user.bit) << 32) }
-            userStart.append(packedUsers.count)
+        var termRowStart: [Int32] = [0]
+        var rowPosition: [Int32] = []
+        var rowStart: [Int32] = []
+        var rowCount: [Int32] = []
+        var denseRows: [UInt64] = []
+        var sparseRows: [Int32] = []
+        for termUsers in users {
+            for (position, list) in termUsers.enumerated() where !list.isEmpty {
+                rowPosition.append(Int32(position))
+                if list.count >= Self.denseFrom {
+                    rowStart.append(Int32(denseRows.count))
+                    rowCount.append(-1)
+                    var row = [UInt64](repeating: 0, count: words)
+                    for subject in list { row[Int(subject) >> 6] |= 1 << UInt64(subject & 63) }
+                    denseRows += row
+                } else {
+                    rowStart.append(Int32(sparseRows.count))
+                    rowCount.append(Int32(list.count))
+                    sparseRows += list
+                }
+            }
+            termRowStart.append(Int32(rowPosition.count))
         }
         self.subjects = subjects
-        self.automaton = AhoCorasick(patterns: patterns)
-        self.termCount = patterns.count
-        self.userStart = userStart
-        self.users = packedUsers
-        self.fullMask = fullMask
-        self.program = program
-        self.programStart = programStart
-        self.maxStack = maxStack
+        self.compiled = Compiled(
+            terms: patterns,
+            automaton: AhoCorasick(patterns: patterns),
+            termCount: patterns.count,
+            words: words,
+            positions: positions,
+            termRowStart: termRowStart,
+            rowPosition: rowPosition,
+            rowStart: rowStart,
+            rowCount: rowCount,
+            denseRows: denseRows,
+            sparseRows: sparseRows,
+            unconstrained: unconstrained,
+            program: program,
+            programStart: programStart,
+            maxStack: maxStack)
     }
 
     private static func compile(
@@ -152,51 +179,128 @@ public struct SubjectMatcher: Sendable {
     }
 
     /// The indices of the subjects that match a post's normalised `content`, ascending.
-    public func match(_ content: [UInt32]) -> [Int] {
-        guard termCount > 0 else { return [] }
-        // Scratch space on the stack, not the heap: the term bit set, the found terms, the per-subject masks and
-        // candidates, and the evaluation stack.
-        let words = (termCount + 63) >> 6
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { present in
-            present.initialize(repeating: 0)
-            return withUnsafeTemporaryAllocation(of: Int32.self, capacity: termCount) { hits in
-                var hitCount = 0
-                automaton.forEachMatch(in: content) { id, _ in
-                    let bit = UInt64(1) << UInt64(id & 63)
-                    if present[id >> 6] & bit == 0 {
-                        present[id >> 6] |= bit
-                        hits[hitCount] = Int32(id)
-                        hitCount += 1
+    public func match(_ content: [UInt32]) -> [Int] { compiled.match(content) }
+
+    /// The distinct terms of all subjects; a term's index is its id in `match(hits:present:)`.
+    var terms: [[UInt32]] { compiled.terms }
+
+    /// The indices of the subjects that match, ascending, given the ids of the terms found in a text (`hits`, each
+    /// once) and their bit set (`present`, bit `id` of word `id / 64`) — for a scan shared with other automata.
+    func match(hits: UnsafeBufferPointer<Int32>, present: UnsafeBufferPointer<UInt64>) -> [Int] {
+        compiled.match(hits: hits, present: present)
+    }
+
+    /// The compiled tables, in one object so that the matcher is copied (into closures, into the engine) with one
+    /// reference count instead of one per table.
+    private final class Compiled: Sendable {
+        /// The distinct terms, by global id.
+        let terms: [[UInt32]]
+        let automaton: AhoCorasick
+        let termCount: Int
+        /// Number of 64-bit words of a bit set over the subjects.
+        let words: Int
+        /// Branch positions filtered on (the first ones of each subject's top-level AND).
+        let positions: Int
+        /// For each global term, the range in `rowPosition`/`rowStart`/`rowCount` of its (position, subjects) rows.
+        let termRowStart: [Int32]
+        /// The branch position of a row.
+        let rowPosition: [Int32]
+        /// Start of a row: in `denseRows` (a bit set of `words` words) if `rowCount` is negative, else in `sparseRows`.
+        let rowStart: [Int32]
+        /// −1 for a dense row, else the number of subject indices of a sparse row.
+        let rowCount: [Int32]
+        let denseRows: [UInt64]
+        let sparseRows: [Int32]
+        /// Per position, the subjects without a branch there (always let through that position).
+        let unconstrained: [UInt64]
+        /// Concatenated postfix programs: a term id (≥ 0), or −(arity·4 + kind) with kind 1 AND, 2 OR, 3 NOT.
+        let program: [Int32]
+        let programStart: [Int]
+        let maxStack: Int
+
+        init(
+            terms: [[UInt32]],
+            automaton: AhoCorasick,
+            termCount: Int,
+            words: Int,
+            positions: Int,
+            termRowStart: [Int32],
+            rowPosition: [Int32],
+            rowStart: [Int32],
+            rowCount: [Int32],
+            denseRows: [UInt64],
+            sparseRows: [Int32],
+            unconstrained: [UInt64],
+            program: [Int32],
+            programStart: [Int],
+            maxStack: Int
+        ) {
+            self.terms = terms
+            self.automaton = automaton
+            self.termCount = termCount
+            self.words = words
+            self.positions = positions
+            self.termRowStart = termRowStart
+            self.rowPosition = rowPosition
+            self.rowStart = rowStart
+            self.rowCount = rowCount
+            self.denseRows = denseRows
+            self.sparseRows = sparseRows
+            self.unconstrained = unconstrained
+            self.program = program
+            self.programStart = programStart
+            self.maxStack = maxStack
+        }
+
+        /// The indices of the subjects that match a post's normalised `content`, ascending.
+        func match(_ content: [UInt32]) -> [Int] {
+            guard termCount > 0 else { return [] }
+            // Scratch space on the stack, not the heap: the term bit set, the found terms, the per-subject masks and
+            // candidates, and the evaluation stack.
+            let words = (termCount + 63) >> 6
+            return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { present in
+                present.initialize(repeating: 0)
+                return withUnsafeTemporaryAllocation(of: Int32.self, capacity: termCount) { hits in
+                    var hitCount = 0
+                    automaton.forEachMatch(in: content) { id, _ in
+                        let bit = UInt64(1) << UInt64(id & 63)
+                        if present[id >> 6] & bit == 0 {
+                            present[id >> 6] |= bit
+                            hits[hitCount] = Int32(id)
+                            hitCount += 1
+                        }
                     }
-                }
-                guard hitCount > 0 else { return [] }
-                return candidates(UnsafeBufferPointer(rebasing: hits[..<hitCount])) { candidates in
-                    evaluate(candidates, UnsafeBufferPointer(present))
+                    return match(
+                        hits: UnsafeBufferPointer(rebasing: hits[..<hitCount]), present: UnsafeBufferPointer(present))
                 }
             }
         }
-    }
 
-    /// Calls `body` with the subjects whose every branch is triggered by `hits` (in order of completion).
-    private func candidates(_ hits: UnsafeBufferPointer<Int32>, _ body: (UnsafeBufferPointer<Int32>) -> [Int]) -> [Int]
-    {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: subjects.count) { masks in
-            masks.initialize(repeating: 0)
-            return withUnsafeTemporaryAllocation(of: Int32.self, capacity: subjects.count) { candidates in
-                var count = 0
-                userStart.withUnsafeBufferPointer { userStart in
-                    users.withUnsafeBufferPointer { users in
-                        fullMask.withUnsafeBufferPointer { fullMask in
+        func match(hits: UnsafeBufferPointer<Int32>, present: UnsafeBufferPointer<UInt64>) -> [Int] {
+            guard !hits.isEmpty else { return [] }
+            return candidates(hits) { evaluate($0, present) }
+        }
+
+        /// Calls `body` with the subjects that pass the filter for the found terms `hits`, ascending.
+        private func candidates(
+            _ hits: UnsafeBufferPointer<Int32>, _ body: (UnsafeBufferPointer<Int32>) -> [Int]
+        ) -> [Int] {
+            guard positions > 0 else { return [] }
+            return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: positions * words) { triggered in
+                triggered.initialize(repeating: 0)
+                termRowStart.withUnsafeBufferPointer { termRowStart in
+                    denseRows.withUnsafeBufferPointer { denseRows in
+                        sparseRows.withUnsafeBufferPointer { sparseRows in
                             for term in hits {
-                                for user in users[userStart[Int(term)]..<userStart[Int(term) + 1]] {
-                                    let subject = Int(truncatingIfNeeded: user & 0xFFFF_FFFF)
-                                    let old = masks[subject]
-                                    let new = old | UInt32(truncatingIfNeeded: user >> 32)
-                                    if new != old {
-                                        masks[subject] = new
-                                        if new == fullMask[subject] {
-                                            candidates[count] = Int32(subject)
-                                            count += 1
+                                for row in Int(termRowStart[Int(term)])..<Int(termRowStart[Int(term) + 1]) {
+                                    let base = Int(rowPosition[row]) * words
+                                    let start = Int(rowStart[row])
+                                    let count = Int(rowCount[row])
+                                    if count < 0 {
+                                        for word in 0..<words { triggered[base + word] |= denseRows[start + word] }
+                                    } else {
+                                        for subject in sparseRows[start..<(start + count)] {
+                                            triggered[base + Int(subject) >> 6] |= 1 << UInt64(subject & 63)
                                         }
                                     }
                                 }
@@ -204,51 +308,69 @@ public struct SubjectMatcher: Sendable {
                         }
                     }
                 }
-                guard count > 0 else { return [] }
-                return body(UnsafeBufferPointer(rebasing: candidates[..<count]))
-            }
-        }
-    }
-
-    /// The candidates whose programs hold on the found terms `present`, ascending.
-    private func evaluate(_ candidates: UnsafeBufferPointer<Int32>, _ present: UnsafeBufferPointer<UInt64>) -> [Int] {
-        var matched: [Int] = []
-        withUnsafeTemporaryAllocation(of: Bool.self, capacity: maxStack + 1) { stack in
-            stack.initialize(repeating: false)
-            program.withUnsafeBufferPointer { program in
-                programStart.withUnsafeBufferPointer { programStart in
-                    for subject in candidates {
-                        var top = 0
-                        for position in programStart[Int(subject)]..<programStart[Int(subject) + 1] {
-                            let op = program[position]
-                            if op >= 0 {
-                                stack[top] = present[Int(op) >> 6] & (UInt64(1) << UInt64(op & 63)) != 0
-                                top += 1
-                                continue
+                return withUnsafeTemporaryAllocation(of: Int32.self, capacity: words * 64) { candidates in
+                    var count = 0
+                    unconstrained.withUnsafeBufferPointer { unconstrained in
+                        for word in 0..<words {
+                            var passing = ~UInt64(0)
+                            for position in 0..<positions {
+                                passing &= triggered[position * words + word] | unconstrained[position * words + word]
                             }
-                            let arity = Int(-op) >> 2
-                            switch -op & 3 {
-                            case 1:
-                                var value = true
-                                for index in (top - arity)..<top where !stack[index] { value = false }
-                                top -= arity
-                                stack[top] = value
-                            case 2:
-                                var value = false
-                                for index in (top - arity)..<top where stack[index] { value = true }
-                                top -= arity
-                                stack[top] = value
-                            default:
-                                stack[top - 1] = !stack[top - 1]
-                                continue
+                            while passing != 0 {
+                                candidates[count] = Int32(word << 6 + passing.trailingZeroBitCount)
+                                count += 1
+                                passing &= passing - 1
                             }
-                            top += 1
                         }
-                        if top == 1 && stack[0] { matched.append(Int(subject)) }
                     }
+                    guard count > 0 else { return [] }
+                    return body(UnsafeBufferPointer(rebasing: candidates[..<count]))
                 }
             }
         }
-        return matched.sorted()
+
+        /// The candidates whose programs hold on the found terms `present`, ascending.
+        private func evaluate(_ candidates: UnsafeBufferPointer<Int32>, _ present: UnsafeBufferPointer<UInt64>) -> [Int]
+        {
+            var matched: [Int] = []
+            matched.reserveCapacity(candidates.count)
+            withUnsafeTemporaryAllocation(of: Bool.self, capacity: maxStack + 1) { stack in
+                stack.initialize(repeating: false)
+                program.withUnsafeBufferPointer { program in
+                    programStart.withUnsafeBufferPointer { programStart in
+                        for subject in candidates {
+                            var top = 0
+                            for position in programStart[Int(subject)]..<programStart[Int(subject) + 1] {
+                                let op = program[position]
+                                if op >= 0 {
+                                    stack[top] = present[Int(op) >> 6] & (UInt64(1) << UInt64(op & 63)) != 0
+                                    top += 1
+                                    continue
+                                }
+                                let arity = Int(-op) >> 2
+                                switch -op & 3 {
+                                case 1:
+                                    var value = true
+                                    for index in (top - arity)..<top where !stack[index] { value = false }
+                                    top -= arity
+                                    stack[top] = value
+                                case 2:
+                                    var value = false
+                                    for index in (top - arity)..<top where stack[index] { value = true }
+                                    top -= arity
+                                    stack[top] = value
+                                default:
+                                    stack[top - 1] = !stack[top - 1]
+                                    continue
+                                }
+                                top += 1
+                            }
+                            if top == 1 && stack[0] { matched.append(Int(subject)) }
+                        }
+                    }
+                }
+            }
+            return matched.sorted()
+        }
     }
 }

@@ -39,7 +39,17 @@ public struct Topic: Sendable {
     /// Votes per domain index of the `DomainLexicon`.
     public var domainVotes: [Int: Int] = [:]
     /// Posts per matched subject index.
-    public var subjects: [Int: Int] = [:]
+    public var subjects: [Int: Int] {
+        var result: [Int: Int] = [:]
+        result.reserveCapacity(subjectIDs.count)
+        for (subject, count) in zip(subjectIDs, subjectCounts) { result[Int(subject)] = Int(count) }
+        return result
+    }
+    /// The matched subject indices, ascending, and the posts of each (`subjects` as two short arrays: a post
+    /// matches dozens of subjects, and a merge of sorted lists costs less than a hash per subject and takes less
+    /// memory than a dictionary).
+    private(set) var subjectIDs: [Int32] = []
+    private(set) var subjectCounts: [Int32] = []
     /// Centroid: packed term → summed TF-IDF weight (bounded).
     var centroid = TermWeights()
     /// Squared norm of `centroid`.
@@ -57,6 +67,52 @@ public struct Topic: Sendable {
         self.lastTime = time
         self.representativeID = representativeID
         self.representativeText = representativeText
+    }
+
+    /// Counts one post that matched `subjects` (subject indices; each occurrence counts, as before).
+    mutating func count(subjects unordered: [Int]) {
+        guard !unordered.isEmpty else { return }
+        // The matcher gives them ascending; sort anything else.
+        var ascending = true
+        for index in unordered.indices.dropFirst() where unordered[index] < unordered[index - 1] { ascending = false }
+        let subjects = ascending ? unordered : unordered.sorted()
+        // Known subjects count in place; new ones are merged in (in order) if there are any.
+        var missing = 0
+        var position = 0
+        for subject in subjects {
+            let id = Int32(subject)
+            while position < subjectIDs.count && subjectIDs[position] < id { position += 1 }
+            if position < subjectIDs.count && subjectIDs[position] == id {
+                subjectCounts[position] += 1
+            } else {
+                missing += 1
+            }
+        }
+        guard missing > 0 else { return }
+        var ids: [Int32] = []
+        var counts: [Int32] = []
+        ids.reserveCapacity(subjectIDs.count + missing)
+        counts.reserveCapacity(subjectIDs.count + missing)
+        position = 0
+        for subject in subjects {
+            let id = Int32(subject)
+            while position < subjectIDs.count && subjectIDs[position] < id {
+                ids.append(subjectIDs[position])
+                counts.append(subjectCounts[position])
+                position += 1
+            }
+            if position < subjectIDs.count && subjectIDs[position] == id { continue }
+            if ids.last == id {
+                counts[counts.count - 1] += 1
+            } else {
+                ids.append(id)
+                counts.append(1)
+            }
+        }
+        ids.append(contentsOf: subjectIDs[position...])
+        counts.append(contentsOf: subjectCounts[position...])
+        subjectIDs = ids
+        subjectCounts = counts
     }
 
     /// Share of posts judged negative.

@@ -123,11 +123,14 @@ public struct TopicClusterer: Sendable {
         terms.reserveCapacity(keys.count + text.hashtags.count)
         var position = 0
         let total = Float(documents + 1)
+        // Read once per call: a static read per term went through the lazy initialiser's check each time.
+        let factors = Self.frequencyFactors
         while position < keys.count {
             var end = position + 1
             while end < keys.count, keys[end] == keys[position] { end += 1 }
             let df = Float(documentFrequency[Self.slot(keys[position])])
-            let weight = Self.frequencyFactor(end - position) * (logf(total / (df + 1)) + 1)
+            let tf = end - position
+            let weight = (tf < 64 ? factors[tf] : 1 + logf(Float(tf))) * (logf(total / (df + 1)) + 1)
             terms.append((keys[position], weight))
             position = end
         }
@@ -163,10 +166,6 @@ public struct TopicClusterer: Sendable {
 
     /// 1 + ln tf for small term frequencies, computed once with the same `logf` (identical values).
     private static let frequencyFactors: [Float] = (0..<64).map { 1 + logf(Float($0)) }
-
-    @inline(__always) private static func frequencyFactor(_ tf: Int) -> Float {
-        tf < 64 ? frequencyFactors[tf] : 1 + logf(Float(tf))
-    }
 
     /// The value of rank `rank` (0 = largest) of `values` (Hoare's quickselect; reorders `values`).
     static func select(_ values: inout [Float], rank: Int) -> Float {
@@ -233,6 +232,7 @@ public struct TopicClusterer: Sendable {
         // Candidates: topics sharing the post's heaviest terms, ranked by the number of terms shared. Terms seen in
         // no other post (df = 1) cannot be in any topic and are skipped.
         var hits: [Int32] = []
+        hits.reserveCapacity(queryTerms * maxPostings)
         let heaviest = TermWeights.heaviest(
             vector.filter { documentFrequency[Self.slot($0.term)] >= 2 }.map { ($0.term, $0.weight) }, queryTerms)
         for entry in heaviest {
@@ -369,7 +369,7 @@ public struct TopicClusterer: Sendable {
         topic.likes += post.likes
         if sentiment.label == .negative { topic.negative += 1 }
         if let domain { topic.domainVotes[domain, default: 0] += 1 }
-        for subject in subjects { topic.subjects[subject, default: 0] += 1 }
+        topic.count(subjects: subjects)
     }
 
     private static func addToCentroid(

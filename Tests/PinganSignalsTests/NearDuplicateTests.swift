@@ -25,6 +25,25 @@ struct NearDuplicateTests {
         #expect(abs(estimate - exact) < 4 * (exact * (1 - exact) / 128).squareRoot() + 0.01)
     }
 
+    @Test("the AVX2 MinHash kernel and the portable Swift loop give identical signatures")
+    func minHashKernelMatchesPortableLoop() {
+        var vector = MinHasher()
+        var portable = MinHasher()
+        vector.usesVectorKernel = MinHasher.vectorKernelAvailable
+        portable.usesVectorKernel = false
+        var state: UInt64 = 42
+        for length in [0, 1, 2, 3, 7, 98, 500] {
+            var shingles: [UInt64] = []
+            for _ in 0..<length {
+                state &+= 0x9E37_79B9_7F4A_7C15
+                shingles.append(Shingles.mix(state))
+            }
+            #expect(vector.signature(of: shingles) == portable.signature(of: shingles))
+        }
+        let content = normalizer.normalize("市第一医院发生火灾，现场有多人围观，消防车已经赶到现场").content
+        #expect(vector.signature(of: Shingles.trigrams(content)) == portable.signature(of: Shingles.trigrams(content)))
+    }
+
     @Test("exact and near duplicates are merged into the original with counts, unrelated posts are not")
     func mergesWithCounts() {
         var index = NearDuplicateIndex()

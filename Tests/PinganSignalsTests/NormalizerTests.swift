@@ -1,3 +1,4 @@
+import Foundation
 import PinganSignals
 import Testing
 
@@ -10,6 +11,17 @@ struct NormalizerTests {
         let result = normalizer.normalize("ＡＢＣ１２３，東城區醫院發生火災")
         #expect(result.text == "abc123,东城区医院发生火灾")
         #expect(Normalizer.string(result.content) == "abc123东城区医院发生火灾")
+    }
+
+    @Test("a scalar whose compatibility form is longer than its UTF-8 (ﷺ: 3 bytes, 18 scalars) folds completely")
+    func longExpansion() {
+        let expanded = "ﷺ".precomposedStringWithCompatibilityMapping
+        #expect(expanded.unicodeScalars.count > 3)
+        for text in ["ﷺ", "火灾ﷺ", "ﷺﷺ医院"] {
+            let direct = normalizer.normalize(text)
+            let viaExpansion = normalizer.normalize(text.replacingOccurrences(of: "ﷺ", with: expanded))
+            #expect(direct == viaExpansion)
+        }
     }
 
     @Test("URLs, mentions and hashtags are extracted, mentions only as pseudonyms")

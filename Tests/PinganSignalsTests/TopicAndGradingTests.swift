@@ -20,6 +20,42 @@ struct TopicAndGradingTests {
         #expect(c.domain == "utilities")
     }
 
+    @Test("the engine's one scan for subjects, domains and the sentiment lexicon agrees with each stage alone")
+    func sharedScan() throws {
+        var generator = SyntheticCorpus(seed: 9)
+        let subjects = try generator.subjects(count: 200).map {
+            try SubjectExpression(name: $0.name, source: $0.expression)
+        }
+        var configuration = SignalsEngine.Configuration()
+        configuration.subjects = subjects
+        var engine = SignalsEngine(configuration: configuration)
+        let matcher = SubjectMatcher(subjects: subjects)
+        let analyzer = SentimentAnalyzer(normalizer: engine.normalizer)
+        let texts =
+            generator.stream(count: 300, length: 80).map(\.text) + [
+                "不满意，很不满意！！！", "非常好，非常不好", "不危险", "工资拖欠半年，讨薪无门，投诉无门", "",
+            ]
+        for (index, text) in texts.enumerated() {
+            let annotation = engine.process(post("\(index)", text, day: 20_000))
+            let normalized = engine.normalizer.normalize(text)
+            #expect(annotation.sentiment == analyzer.analyze(normalized))
+            #expect(annotation.subjects == matcher.match(normalized.content).map { subjects[$0].name })
+        }
+    }
+
+    @Test("a topic counts the posts per matched subject, whatever the order of the list")
+    func subjectCounts() throws {
+        var clusterer = TopicClusterer()
+        let neutral = Sentiment(label: .neutral, score: 0, lexiconSum: 0, modelLogOdds: 0)
+        let first = post("1", "滨江区化工厂爆炸，现场浓烟滚滚", day: 20_000)
+        let text = Normalizer().normalize(first.text)
+        let id = clusterer.assign(post: first, text: text, sentiment: neutral, domain: nil, subjects: [5, 2, 5])
+        #expect(clusterer.topic(id)?.subjects == [2: 1, 5: 2])
+        clusterer.addDuplicate(to: id, post: first, text: text, sentiment: neutral, domain: nil, subjects: [2, 7])
+        clusterer.addDuplicate(to: id, post: first, text: text, sentiment: neutral, domain: nil, subjects: [9, 1, 7])
+        #expect(clusterer.topic(id)?.subjects == [1: 1, 2: 2, 5: 2, 7: 2, 9: 1])
+    }
+
     @Test("a story keeps one identity across days through daily topics")
     func storyLinking() {
         var engine = SignalsEngine()
