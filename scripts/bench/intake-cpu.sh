@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Server CPU per intake (docs/PERFORMANCE.md, "Case ledger"): a database (a fresh `pingan demo`, or a copy of $DB),
-# `pingan serve` on 127.0.0.1:$PORT, `wrk -t2 -c16` POSTing cases (ledger/post.lua) for DURATION, then the server's
+# `pingan serve` on 127.0.0.1:$PORT, `wrk -t2 -c$CONNS` (16) POSTing cases (ledger/post.lua) for DURATION, then the server's
 # CPU time (user + system, /proc/PID/stat) divided by the requests completed.
-# Usage: [DB=path.sqlite] [PORT=18230] scripts/bench/intake-cpu.sh PINGAN_BINARY [DURATION]
+# Usage: [DB=path.sqlite] [PORT=18230] [CONNS=16] scripts/bench/intake-cpu.sh PINGAN_BINARY [DURATION]
 set -euo pipefail
 BIN=$1
 DURATION=${2:-10s}
@@ -18,7 +18,7 @@ for _ in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz"
 TOKEN=$(curl -sf -H 'Content-Type: application/json' -d '{"username":"operator.zhou","password":"demo-password-1"}' \
     "http://127.0.0.1:$PORT/api/v1/auth/token" | sed -n 's/.*"token" *: *"\([^"]*\)".*/\1/p')
 before=$(awk '{print $14 + $15}' "/proc/$SERVER/stat")
-TOKEN=$TOKEN timeout 120 wrk -t2 -c16 -d"$DURATION" --latency -s "$HERE/ledger/post.lua" \
+TOKEN=$TOKEN timeout 120 wrk -t2 -c"${CONNS:-16}" -d"$DURATION" --latency -s "$HERE/ledger/post.lua" \
     "http://127.0.0.1:$PORT/api/v1/cases" >"$WORK/wrk.txt"
 after=$(awk '{print $14 + $15}' "/proc/$SERVER/stat")
 requests=$(awk '/requests in/{print $1}' "$WORK/wrk.txt")
