@@ -1,4 +1,7 @@
 import Foundation
+import Logging
+import PinganConfig
+import PinganServices
 import PinganStore
 import PinganTestSupport
 import SQLKit
@@ -92,6 +95,54 @@ struct GroupCommitTests {
             #expect(stored == expected.filter(\.value).keys.sorted())
             let commits = try Self.commitCount(provider) - before
             #expect(commits >= 1 && commits < 200, "\(commits) commits for 200 transactions")
+        }
+    }
+
+    /// Two processes on one PostgreSQL database, each sharing COMMITs among its own writes: the writes are shaped as
+    /// Pingan's are — an intake takes the year's case-number row and then the audit chain's lock, an action takes only
+    /// the lock — so a batch holding the lock (an action first) and wanting the row (an intake next) must never meet a
+    /// batch of the other process holding the row and wanting the lock.
+    @Test(.enabled(if: TestEngine.available.contains(.postgres), "needs PINGAN_TEST_POSTGRES_URL"))
+    func twoProcessesWritingAtOnceNeitherDeadlockNorLoseAWrite() async throws {
+        try await TestDatabase.with(.postgres) { first in
+            let name = try await first.read { db in
+                try await db.raw("SELECT current_database() AS name").first()?.decode(column: "name", as: String.self)
+            }
+            let url = try #require(ProcessInfo.processInfo.environment["PINGAN_TEST_POSTGRES_URL"])
+            guard case .postgres(var location) = try DatabaseURL.parse(url) else { return }
+            location.database = try #require(name)
+            try await first.transaction { db in
+                try await db.raw("CREATE TABLE numbers (id INTEGER PRIMARY KEY, last INTEGER NOT NULL)").run()
+                try await db.raw("INSERT INTO numbers (id, last) VALUES (1, 0)").run()
+            }
+            try await Database.with(.postgres(location), logger: Logger(label: "second")) { second in
+                let failures = try await withThrowingTaskGroup(of: Int.self) { group in
+                    for provider in [first, second] {
+                        for index in 0..<80 {
+                            group.addTask {
+                                do {
+                                    try await provider.transaction { db in
+                                        if index % 2 == 0 {
+                                            try await db.raw("UPDATE numbers SET last = last + 1 WHERE id = 1").run()
+                                        }
+                                        try await Dialect(.postgres).lockForTransaction(.auditChain, on: db)
+                                    }
+                                    return 0
+                                } catch {
+                                    return 1
+                                }
+                            }
+                        }
+                    }
+                    return try await group.reduce(0, +)
+                }
+                #expect(failures == 0)
+                let last = try await second.read { db in
+                    try await db.raw("SELECT last FROM numbers WHERE id = 1").first()?.decode(
+                        column: "last", as: Int.self)
+                }
+                #expect(last == 80)
+            }
         }
     }
 

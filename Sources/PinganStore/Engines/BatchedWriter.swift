@@ -21,13 +21,13 @@ final class BatchedWriter: Sendable {
 
     private let lock = AsyncLock()
     private let batch = GroupCommit()
-    private let begin: String
+    private let begin: [String]
     private let connection: Connection
     private let counters: ConnectionCounters
     private let logger: Logger
 
-    /// A writer that starts transactions with `begin` (`BEGIN IMMEDIATE` on SQLite) on `connection`.
-    init(begin: String, connection: Connection, counters: ConnectionCounters, logger: Logger) {
+    /// A writer that starts each batch with the statements `begin` (`BEGIN IMMEDIATE` on SQLite) on `connection`.
+    init(begin: [String], connection: Connection, counters: ConnectionCounters, logger: Logger) {
         self.begin = begin
         self.connection = connection
         self.counters = counters
@@ -60,8 +60,9 @@ final class BatchedWriter: Sendable {
         }
         if !batch.isOpen {
             do {
-                try await control(begin, on: db)
+                for statement in begin { try await control(statement, on: db) }
             } catch {
+                try? await control("ROLLBACK", on: db)
                 await connection.failed()
                 return (.failure(error), nil)
             }

@@ -51,8 +51,13 @@ public final class PostgresProvider: DatabaseProvider {
         let writeConnection = WriteConnection(configuration: writeConfiguration, logger: logger)
         self.counters = counters
         self.writeConnection = writeConnection
+        // A batch takes the audit chain's lock first. Every audited change takes it anyway and holds it to COMMIT;
+        // taken first, it orders every other lock a batch takes after it, so the batches of two processes cannot
+        // deadlock: an action's change (the lock) followed in one batch by an intake (the case-number row) would
+        // otherwise meet another process's batch holding the row and waiting for the lock
+        // (`GroupCommitTests.twoProcessesWritingAtOnceNeitherDeadlockNorLoseAWrite`).
         self.writes = BatchedWriter(
-            begin: "BEGIN",
+            begin: ["BEGIN", "SELECT pg_advisory_xact_lock(\(TransactionLock.auditChain.rawValue))"],
             connection: .init(open: { try await writeConnection.open() }, failed: { await writeConnection.drop() }),
             counters: counters, logger: logger)
     }

@@ -67,7 +67,7 @@ public final class SQLiteProvider: DatabaseProvider {
         self.counters = counters
         // The one writer connection lives as long as the provider; nothing to reopen.
         self.writes = BatchedWriter(
-            begin: "BEGIN IMMEDIATE",
+            begin: ["BEGIN IMMEDIATE"],
             connection: .init(open: { writer.sql(queryLogLevel: .trace) }, failed: {}), counters: counters,
             logger: logger)
     }
