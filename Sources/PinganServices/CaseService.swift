@@ -173,7 +173,16 @@ public struct CaseService: Sendable {
         let probe = DuplicateProbe(
             categoryCode: record.categoryCode, regionPath: region.path,
             text: record.title + " " + record.description, at: now)
-        let candidates = try await recent.filter { $0.caseID != record.id }
+        // The case is stored and committed by now: a failed read of the candidates must not answer an error (a
+        // client retrying would open the case twice), so the intake answers without suggestions and the log says why.
+        let candidates: [DuplicateCandidate]
+        do {
+            candidates = try await recent.filter { $0.caseID != record.id }
+        } catch {
+            env.logger.warning(
+                "duplicate candidates not read", metadata: ["case": "\(record.number)", "error": "\(error)"])
+            candidates = []
+        }
         let suggestions = suggester.suggestions(for: probe, among: candidates)
         return Intake(
             record: record, recordJSON: recordJSON, deadlineExplanation: explanation, duplicates: suggestions)

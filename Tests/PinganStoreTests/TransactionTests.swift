@@ -146,6 +146,45 @@ struct GroupCommitTests {
         }
     }
 
+    /// The write connection ended by the server (a restart, an administrator): writes in flight fail, nothing of them
+    /// is committed, and the next write opens a new connection and succeeds.
+    @Test(.enabled(if: TestEngine.available.contains(.postgres), "needs PINGAN_TEST_POSTGRES_URL"))
+    func aLostWriteConnectionIsReopenedForTheNextWrite() async throws {
+        try await TestDatabase.with(.postgres) { provider in
+            try await provider.transaction { db in
+                try await db.raw("CREATE TABLE scratch (x INTEGER PRIMARY KEY)").run()
+            }
+            let before = try Self.commitCount(provider)
+            // End every other session on this database: the write connection among them.
+            try await provider.read { db in
+                _ = try await db.raw(
+                    """
+                    SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                    WHERE datname = current_database() AND pid <> pg_backend_pid()
+                    """
+                ).all()
+            }
+            var failures = 0
+            for value in 1...5 {
+                do {
+                    try await provider.transaction { db in
+                        try await db.raw("INSERT INTO scratch (x) VALUES (\(literal: value))").run()
+                    }
+                } catch {
+                    failures += 1
+                }
+            }
+            #expect(failures <= 1, "only a write on the dead connection may fail")
+            let stored = try await provider.read { db in
+                try await db.raw("SELECT x FROM scratch ORDER BY x").all().map {
+                    try $0.decode(column: "x", as: Int.self)
+                }
+            }
+            #expect(stored.count == 5 - failures)
+            #expect(try Self.commitCount(provider) - before == 5 - failures)
+        }
+    }
+
     /// On PostgreSQL a failed statement aborts the whole transaction until it is rolled back to a savepoint. A body
     /// that swallows such a failure must fail itself — not leave the shared transaction aborted, whose COMMIT would
     /// then roll back every other member silently.

@@ -1,5 +1,6 @@
 import Logging
 import SQLKit
+import Synchronization
 
 /// A provider's one write connection, with group commit (``GroupCommit``): write transactions of this process queue
 /// for it in order, and those that queue behind each other share one `BEGIN … COMMIT`, each in its own SAVEPOINT. A
@@ -12,8 +13,9 @@ import SQLKit
 final class BatchedWriter: Sendable {
     /// Where the writer's statements go, and what to do when the connection itself failed.
     struct Connection: Sendable {
-        /// The write connection, opened (or reopened) when needed. Called only by the lock's holder.
-        var open: @Sendable () async throws -> any SQLDatabase
+        /// The write connection, opened (or reopened) when needed, with a number that changes when it is reopened.
+        /// Called only by the lock's holder.
+        var open: @Sendable () async throws -> (db: any SQLDatabase, generation: Int)
         /// Called by the lock's holder when the connection failed (a COMMIT, BEGIN or savepoint rollback threw):
         /// the next batch should open a fresh one.
         var failed: @Sendable () async -> Void
@@ -21,6 +23,14 @@ final class BatchedWriter: Sendable {
 
     private let lock = AsyncLock()
     private let batch = GroupCommit()
+    /// The connection generation the open batch began on.
+    private let batchGeneration = Mutex(0)
+
+    /// What the members of a batch answer when its connection was lost before their shared COMMIT: their
+    /// transaction ended with the connection, and nothing of it was committed.
+    struct ConnectionLost: Error, CustomStringConvertible {
+        var description: String { "the database connection was lost before the commit; nothing was written" }
+    }
     private let begin: [String]
     private let connection: Connection
     private let counters: ConnectionCounters
@@ -54,8 +64,15 @@ final class BatchedWriter: Sendable {
     ) async -> (Result<T, any Error>, GroupCommit.Ticket?) {
         let db: any SQLDatabase
         do {
-            db = try await connection.open()
+            let opened = try await connection.open()
+            db = opened.db
+            // A batch open on a connection that has since been replaced died with it: its waiting members fail.
+            if batch.isOpen, batchGeneration.withLock({ $0 }) != opened.generation {
+                batch.end(.failure(ConnectionLost()))
+            }
+            if !batch.isOpen { batchGeneration.withLock { $0 = opened.generation } }
         } catch {
+            if batch.isOpen { batch.end(.failure(ConnectionLost())) }
             return (.failure(error), nil)
         }
         if !batch.isOpen {
@@ -84,8 +101,9 @@ final class BatchedWriter: Sendable {
                 // The transaction itself is gone (SQLite ends it on some errors; a connection may drop): every
                 // member fails.
                 logger.error("savepoint rollback failed", metadata: ["error": "\(String(reflecting: rollbackError))"])
+                // The waiting members fail with what ended the transaction, not with this member's own error.
                 try? await control("ROLLBACK", on: db)
-                batch.end(.failure(error))
+                batch.end(.failure(rollbackError))
                 await connection.failed()
                 return (.failure(error), nil)
             }

@@ -68,7 +68,7 @@ public final class PostgresProvider: DatabaseProvider {
     private final class WriteConnection: Sendable {
         private let configuration: PostgresConnection.Configuration
         private let logger: Logger
-        private let current = Mutex<PostgresConnection?>(nil)
+        private let current = Mutex<(connection: PostgresConnection, generation: Int)?>(nil)
         private let sequence = Atomic<Int>(0)
 
         init(configuration: PostgresConnection.Configuration, logger: Logger) {
@@ -76,28 +76,27 @@ public final class PostgresProvider: DatabaseProvider {
             self.logger = logger
         }
 
-        func open() async throws -> any SQLDatabase {
-            if let connection = current.withLock({ $0 }), !connection.isClosed {
-                return connection.sql(queryLogLevel: .trace)
+        func open() async throws -> (db: any SQLDatabase, generation: Int) {
+            if let open = current.withLock({ $0 }), !open.connection.isClosed {
+                return (open.connection.sql(queryLogLevel: .trace), open.generation)
             }
             let id = sequence.wrappingAdd(1, ordering: .relaxed).newValue
             let connection = try await PostgresConnection.connect(
                 configuration: configuration, id: id, logger: logger)
-            current.withLock { $0 = connection }
-            return connection.sql(queryLogLevel: .trace)
+            current.withLock { $0 = (connection, id) }
+            return (connection.sql(queryLogLevel: .trace), id)
         }
 
         func drop() async {
-            guard
-                let connection = current.withLock({ state in
-                    defer { state = nil }; return state
-                })
-            else { return }
-            try? await connection.close()
+            let open = current.withLock { state in
+                defer { state = nil }
+                return state
+            }
+            try? await open?.connection.close()
         }
 
         deinit {
-            if let connection = current.withLock({ $0 }) { connection.close().whenComplete { _ in } }
+            if let open = current.withLock({ $0 }) { open.connection.close().whenComplete { _ in } }
         }
     }
 

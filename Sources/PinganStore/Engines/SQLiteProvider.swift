@@ -68,7 +68,7 @@ public final class SQLiteProvider: DatabaseProvider {
         // The one writer connection lives as long as the provider; nothing to reopen.
         self.writes = BatchedWriter(
             begin: ["BEGIN IMMEDIATE"],
-            connection: .init(open: { writer.sql(queryLogLevel: .trace) }, failed: {}), counters: counters,
+            connection: .init(open: { (writer.sql(queryLogLevel: .trace), 0) }, failed: {}), counters: counters,
             logger: logger)
     }
 

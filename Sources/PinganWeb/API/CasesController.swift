@@ -66,8 +66,12 @@ struct CasesController {
         buffer.writeBytes(try APIJSON.encoder.encode(allowedActions))
         buffer.writeString(",\"case\":")
         buffer.writeString(intake.recordJSON)
-        buffer.writeString(",")
-        buffer.writeBytes(tail.dropFirst())
+        if tail.count > 2 {  // more than `{}`
+            buffer.writeString(",")
+            buffer.writeBytes(tail.dropFirst())
+        } else {
+            buffer.writeString("}")
+        }
         return buffer
     }
 

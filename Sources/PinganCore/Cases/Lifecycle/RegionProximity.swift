@@ -54,11 +54,9 @@ public enum RegionProximity: String, Sendable, Equatable, Codable, CaseIterable 
             }
             code = bytes[bytes.index(after: last)...]
             let head = bytes[..<last]
-            if let before = head.lastIndex(of: slash) {
-                parent = head[head.index(after: before)...]
-            } else {
-                parent = head
-            }
+            let parentCode = head.lastIndex(of: slash).map { head[head.index(after: $0)...] } ?? head
+            // An empty parent (`/a`, `a//b`) is no parent: two such paths are not neighbours by it.
+            parent = parentCode.isEmpty ? nil : parentCode
         }
     }
 }
