@@ -32,8 +32,13 @@ public struct Dialect: Sendable {
         case .sqlite:
             return
         case .postgres:
-            try await db.raw("SELECT pg_advisory_xact_lock(\(literal: lock.rawValue))").run()
+            try await db.raw(SQLQueryString(Self.advisoryLockStatement(lock))).run()
         }
+    }
+
+    /// The PostgreSQL statement that takes `lock` until the transaction ends.
+    static func advisoryLockStatement(_ lock: TransactionLock) -> String {
+        "SELECT pg_advisory_xact_lock(\(lock.rawValue))"
     }
 }
 

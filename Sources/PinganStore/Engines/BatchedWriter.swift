@@ -1,6 +1,5 @@
 import Logging
 import SQLKit
-import Synchronization
 
 /// A provider's one write connection, with group commit (``GroupCommit``): write transactions of this process queue
 /// for it in order, and those that queue behind each other share one `BEGIN … COMMIT`, each in its own SAVEPOINT. A
@@ -21,16 +20,14 @@ final class BatchedWriter: Sendable {
         var failed: @Sendable () async -> Void
     }
 
-    private let lock = AsyncLock()
-    private let batch = GroupCommit()
-    /// The connection generation the open batch began on.
-    private let batchGeneration = Mutex(0)
-
     /// What the members of a batch answer when its connection was lost before their shared COMMIT: their
     /// transaction ended with the connection, and nothing of it was committed.
     struct ConnectionLost: Error, CustomStringConvertible {
         var description: String { "the database connection was lost before the commit; nothing was written" }
     }
+
+    private let lock = AsyncLock()
+    private let batch = GroupCommit()
     private let begin: [String]
     private let connection: Connection
     private let counters: ConnectionCounters
@@ -62,18 +59,17 @@ final class BatchedWriter: Sendable {
     private func member<T: Sendable>(
         _ body: @Sendable (any SQLDatabase) async throws -> T
     ) async -> (Result<T, any Error>, GroupCommit.Ticket?) {
-        let db: any SQLDatabase
+        let opened: (db: any SQLDatabase, generation: Int)
         do {
-            let opened = try await connection.open()
-            db = opened.db
-            // A batch open on a connection that has since been replaced died with it: its waiting members fail.
-            if batch.isOpen, batchGeneration.withLock({ $0 }) != opened.generation {
-                batch.end(.failure(ConnectionLost()))
-            }
-            if !batch.isOpen { batchGeneration.withLock { $0 = opened.generation } }
+            opened = try await connection.open()
         } catch {
             if batch.isOpen { batch.end(.failure(ConnectionLost())) }
             return (.failure(error), nil)
+        }
+        let db = opened.db
+        // A batch open on a connection that has since been replaced died with it: its waiting members fail.
+        if let generation = batch.openGeneration, generation != opened.generation {
+            batch.end(.failure(ConnectionLost()))
         }
         if !batch.isOpen {
             do {
@@ -83,7 +79,7 @@ final class BatchedWriter: Sendable {
                 await connection.failed()
                 return (.failure(error), nil)
             }
-            batch.begin()
+            batch.begin(generation: opened.generation)
         }
         let savepoint = batch.join()
         let result: Result<T, any Error>

@@ -50,6 +50,7 @@ final class GroupCommit: Sendable {
 
     private struct State {
         var open = false
+        var generation = 0
         var openedAt = ContinuousClock.now
         var members: [Ticket] = []
         var count = 0
@@ -64,10 +65,14 @@ final class GroupCommit: Sendable {
     /// Whether a batch is open (a transaction has begun and not yet ended).
     var isOpen: Bool { state.withLock { $0.open } }
 
-    /// Marks a batch begun.
-    func begin() {
+    /// The generation of the connection the open batch began on (``BatchedWriter/Connection``), if one is open.
+    var openGeneration: Int? { state.withLock { $0.open ? $0.generation : nil } }
+
+    /// Marks a batch begun on the connection of `generation`.
+    func begin(generation: Int) {
         state.withLock { state in
             state.open = true
+            state.generation = generation
             state.openedAt = .now
             state.count = 0
             state.members = []

@@ -57,7 +57,7 @@ public final class PostgresProvider: DatabaseProvider {
         // otherwise meet another process's batch holding the row and waiting for the lock
         // (`GroupCommitTests.twoProcessesWritingAtOnceNeitherDeadlockNorLoseAWrite`).
         self.writes = BatchedWriter(
-            begin: ["BEGIN", "SELECT pg_advisory_xact_lock(\(TransactionLock.auditChain.rawValue))"],
+            begin: ["BEGIN", Dialect.advisoryLockStatement(.auditChain)],
             connection: .init(open: { try await writeConnection.open() }, failed: { await writeConnection.drop() }),
             counters: counters, logger: logger)
     }
