@@ -12,6 +12,9 @@ public enum StoreFault {
         if let error = error as? SQLiteError {
             return error.reason == .constraintUniqueFailed || error.reason == .constraintPrimaryKeyFailed
         }
+        if let error = error as? SQLiteDirectError {
+            return error.isUniqueViolation
+        }
         return false
     }
 }

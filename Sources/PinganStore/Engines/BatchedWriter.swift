@@ -54,6 +54,25 @@ final class BatchedWriter: Sendable {
         return try result.get()
     }
 
+    /// Waits for the writer, commits a batch left open for it, then runs `body` (closing the connection) with no
+    /// transaction in flight; transactions that queue after it find the connection as `body` left it.
+    func close(_ body: @Sendable () async throws -> Void) async throws {
+        try await lock.withLock {
+            if batch.isOpen, let opened = try? await connection.open() {
+                do {
+                    try await control("COMMIT", on: opened.db)
+                    batch.end(.success(()))
+                } catch {
+                    try? await control("ROLLBACK", on: opened.db)
+                    batch.end(.failure(error))
+                }
+            } else if batch.isOpen {
+                batch.end(.failure(ConnectionLost()))
+            }
+            try await body()
+        }
+    }
+
     /// Runs `body` as one member of the open batch (beginning one if none is open) in its own savepoint, then either
     /// leaves the batch open for the transactions waiting behind it (answering the ticket to wait on) or commits it.
     private func member<T: Sendable>(

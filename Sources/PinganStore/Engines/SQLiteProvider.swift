@@ -1,10 +1,10 @@
 import Foundation
 import Logging
 import NIOCore
+import NIOPosix
 import PinganCore
 import SQLKit
 import SQLiteKit
-import SQLiteNIO
 import Synchronization
 
 /// SQLite, the embedded engine (DESIGN "Stack"): one writer connection that serialises every write transaction and
@@ -16,9 +16,10 @@ public final class SQLiteProvider: DatabaseProvider {
     /// See ``DatabaseProvider/engine``.
     public let engine = DatabaseEngine.sqlite
 
-    private let writer: SQLiteConnection
+    private let writer: SQLiteDirectConnection
+    private let checkpointer: (db: SQLiteDirectDatabase, lock: AsyncLock)
     private let writes: BatchedWriter
-    private let readers: [(connection: SQLiteConnection, lock: AsyncLock)]
+    private let readers: [(db: SQLiteDirectDatabase, lock: AsyncLock)]
     private let nextReader = Atomic<Int>(0)
     private let counters: ConnectionCounters
     private let logger: Logger
@@ -28,47 +29,72 @@ public final class SQLiteProvider: DatabaseProvider {
     /// to `pread` (measured in docs/PERFORMANCE.md, "Case ledger").
     static let memoryPragmas = ["PRAGMA cache_size = -65536", "PRAGMA mmap_size = 1073741824"]
 
+    /// How often ``run()`` copies the write-ahead log into the database file (a `PASSIVE` checkpoint, beside the
+    /// writer rather than inside its COMMIT).
+    static let checkpointInterval = Duration.milliseconds(250)
+
+    /// The size of the write-ahead log, in pages, at which a COMMIT checkpoints it itself — the library's default
+    /// is 1,000; here only a safety net for when ``run()`` is not running or falls behind.
+    static let commitCheckpointPages = 10_000
+
     /// Opens (creating when absent) the database file at `path` with `readerCount` reader connections.
     public static func open(path: String, readerCount: Int = 4, logger: Logger) async throws -> SQLiteProvider {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         if !directory.isEmpty {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
-        let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger).get()
+        let writer = try await NIOThreadPool.singleton.runIfActive { try SQLiteDirectConnection(path: path) }
         do {
+            let db = SQLiteDirectDatabase(connection: writer, placement: .callerThread, logger: logger)
             for pragma in [
                 "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON",
-                "PRAGMA busy_timeout = 5000",
+                "PRAGMA busy_timeout = 5000", "PRAGMA wal_autocheckpoint = \(Self.commitCheckpointPages)",
             ] + Self.memoryPragmas {
-                _ = try await writer.query(pragma).get()
+                try await db.raw(SQLQueryString(pragma)).run()
             }
-            var readers: [(SQLiteConnection, AsyncLock)] = []
-            for _ in 0..<max(1, readerCount) {
-                let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger).get()
-                for pragma in ["PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000", "PRAGMA query_only = ON"]
-                    + Self.memoryPragmas
-                {
-                    _ = try await reader.query(pragma).get()
+            var opened: [SQLiteDirectDatabase] = []
+            do {
+                // The readers, then the checkpointer.
+                for index in 0...max(1, readerCount) {
+                    let connection = SQLiteDirectDatabase(
+                        connection: try await NIOThreadPool.singleton.runIfActive {
+                            try SQLiteDirectConnection(path: path)
+                        },
+                        placement: .threadPool, logger: logger)
+                    opened.append(connection)
+                    let pragmas =
+                        index < max(1, readerCount)
+                        ? ["PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000", "PRAGMA query_only = ON"]
+                            + Self.memoryPragmas
+                        : ["PRAGMA synchronous = FULL", "PRAGMA busy_timeout = 5000"]
+                    for pragma in pragmas { try await connection.raw(SQLQueryString(pragma)).run() }
                 }
-                readers.append((reader, AsyncLock()))
+            } catch {
+                for connection in opened { connection.connection.close() }
+                throw error
             }
-            return SQLiteProvider(writer: writer, readers: readers, logger: logger)
+            let checkpointer = opened.removeLast()
+            return SQLiteProvider(writer: writer, readers: opened, checkpointer: checkpointer, logger: logger)
         } catch {
-            try? await writer.close().get()
+            writer.close()
             throw error
         }
     }
 
-    private init(writer: SQLiteConnection, readers: [(SQLiteConnection, AsyncLock)], logger: Logger) {
+    private init(
+        writer: SQLiteDirectConnection, readers: [SQLiteDirectDatabase], checkpointer: SQLiteDirectDatabase,
+        logger: Logger
+    ) {
         self.writer = writer
-        self.readers = readers.map { (connection: $0.0, lock: $0.1) }
+        self.readers = readers.map { (db: $0, lock: AsyncLock()) }
+        self.checkpointer = (checkpointer, AsyncLock())
         self.logger = logger
         let counters = ConnectionCounters()
         self.counters = counters
         // The one writer connection lives as long as the provider; nothing to reopen.
+        let db = SQLiteDirectDatabase(connection: writer, placement: .callerThread, logger: logger)
         self.writes = BatchedWriter(
-            begin: ["BEGIN IMMEDIATE"],
-            connection: .init(open: { (writer.sql(queryLogLevel: .trace), 0) }, failed: {}), counters: counters,
+            begin: ["BEGIN IMMEDIATE"], connection: .init(open: { (db, 0) }, failed: {}), counters: counters,
             logger: logger)
     }
 
@@ -77,7 +103,7 @@ public final class SQLiteProvider: DatabaseProvider {
         let index = nextReader.wrappingAdd(1, ordering: .relaxed).oldValue % readers.count
         let reader = readers[index]
         return try await reader.lock.withLock {
-            try await counters.read { try await body(reader.connection.sql(queryLogLevel: .trace)) }
+            try await counters.read { try await body(reader.db) }
         }
     }
 
@@ -94,18 +120,33 @@ public final class SQLiteProvider: DatabaseProvider {
     /// See ``DatabaseProvider/statistics``.
     public var statistics: DatabaseStatistics { counters.statistics(poolSize: readers.count + 1) }
 
-    /// See ``DatabaseProvider/run()``: SQLite has no background work; this waits for cancellation.
+    /// See ``DatabaseProvider/run()``: checkpoints the write-ahead log every ``checkpointInterval`` until cancelled.
+    ///
+    /// A `PASSIVE` checkpoint copies what it can without waiting for the writer or the readers, on its own
+    /// connection, so the writer's COMMIT no longer stops every 1,000 pages to copy and `fsync` the database file
+    /// while every write waits behind it (docs/PERFORMANCE.md, "Intake, third pass").
     public func run() async throws {
         while !Task.isCancelled {
-            try? await Task.sleep(for: .seconds(3600))
+            try? await Task.sleep(for: Self.checkpointInterval)
+            do {
+                try await checkpointer.lock.withLock {
+                    guard !checkpointer.db.connection.isClosed else { return }
+                    try await checkpointer.db.raw("PRAGMA wal_checkpoint(PASSIVE)").run()
+                }
+            } catch {
+                logger.warning("checkpoint failed", metadata: ["error": "\(String(reflecting: error))"])
+            }
+            if checkpointer.db.connection.isClosed { return }
         }
     }
 
-    /// See ``DatabaseProvider/shutdown()``.
+    /// See ``DatabaseProvider/shutdown()``: waits for each connection's work in flight, then closes it; the writer
+    /// last, after committing a batch left open.
     public func shutdown() async throws {
-        for reader in readers {
-            try await reader.connection.close().get()
+        for connection in readers + [checkpointer] {
+            try await connection.lock.withLock { connection.db.connection.close() }
         }
-        try await writer.close().get()
+        // The last connection to close checkpoints the write-ahead log: disk work, off the caller's thread.
+        try await writes.close { [writer] in try await NIOThreadPool.singleton.runIfActive { writer.close() } }
     }
 }
