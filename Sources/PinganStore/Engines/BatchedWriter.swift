@@ -15,9 +15,12 @@ final class BatchedWriter: Sendable {
         /// The write connection, opened (or reopened) when needed, with a number that changes when it is reopened.
         /// Called only by the lock's holder.
         var open: @Sendable () async throws -> (db: any SQLDatabase, generation: Int)
-        /// Called by the lock's holder when the connection failed (a COMMIT, BEGIN or savepoint rollback threw):
-        /// the next batch should open a fresh one.
-        var failed: @Sendable () async -> Void
+        /// Called by the lock's holder when a transaction-control statement failed (BEGIN, COMMIT, a savepoint's
+        /// rollback): ends whatever transaction is left on the connection. SQLite rolls it back and keeps the
+        /// connection; PostgreSQL closes the connection (the server rolls back) and the next batch opens a fresh one —
+        /// no statement is sent on a connection that may be dead, since PostgresNIO never answers one written to a
+        /// closed channel.
+        var abandon: @Sendable (any SQLDatabase) async -> Void
     }
 
     /// What the members of a batch answer when its connection was lost before their shared COMMIT: their
@@ -63,7 +66,7 @@ final class BatchedWriter: Sendable {
                     try await control("COMMIT", on: opened.db)
                     batch.end(.success(()))
                 } catch {
-                    try? await control("ROLLBACK", on: opened.db)
+                    await connection.abandon(opened.db)
                     batch.end(.failure(error))
                 }
             } else if batch.isOpen {
@@ -94,8 +97,7 @@ final class BatchedWriter: Sendable {
             do {
                 for statement in begin { try await control(statement, on: db) }
             } catch {
-                try? await control("ROLLBACK", on: db)
-                await connection.failed()
+                await connection.abandon(db)
                 return (.failure(error), nil)
             }
             batch.begin(generation: opened.generation)
@@ -117,9 +119,8 @@ final class BatchedWriter: Sendable {
                 // member fails.
                 logger.error("savepoint rollback failed", metadata: ["error": "\(String(reflecting: rollbackError))"])
                 // The waiting members fail with what ended the transaction, not with this member's own error.
-                try? await control("ROLLBACK", on: db)
+                await connection.abandon(db)
                 batch.end(.failure(rollbackError))
-                await connection.failed()
                 return (.failure(error), nil)
             }
         }
@@ -134,9 +135,8 @@ final class BatchedWriter: Sendable {
             return (result, nil)
         } catch {
             logger.error("commit failed", metadata: ["error": "\(String(reflecting: error))"])
-            try? await control("ROLLBACK", on: db)
+            await connection.abandon(db)
             batch.end(.failure(error))
-            await connection.failed()
             return (result.flatMap { _ in .failure(error) }, nil)
         }
     }

@@ -94,8 +94,9 @@ public final class SQLiteProvider: DatabaseProvider {
         // The one writer connection lives as long as the provider; nothing to reopen.
         let db = SQLiteDirectDatabase(connection: writer, placement: .callerThread, logger: logger)
         self.writes = BatchedWriter(
-            begin: ["BEGIN IMMEDIATE"], connection: .init(open: { (db, 0) }, failed: {}), counters: counters,
-            logger: logger)
+            begin: ["BEGIN IMMEDIATE"],
+            connection: .init(open: { (db, 0) }, abandon: { db in try? await control("ROLLBACK", on: db) }),
+            counters: counters, logger: logger)
     }
 
     /// See ``DatabaseProvider/read(_:)``.
