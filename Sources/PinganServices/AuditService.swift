@@ -12,15 +12,13 @@ public struct AuditService: Sendable {
     /// Entries matching `query`, newest first; auditors (admins) only.
     public func entries(_ query: AuditLog.Query, by actor: Actor) async throws -> [AuditEntry] {
         try actor.require(AccessPolicy.canReadAudit, "read the audit log")
-        let engine = env.provider.engine
-        return try await env.provider.read { db in try await AuditLog(db, engine: engine).entries(query) }
+        return try await env.provider.read { db in try await AuditLog(db).entries(query) }
     }
 
     /// Walks the whole chain, checking it against a head recorded earlier when one is given.
     public func verify(expectedHead: (seq: Int64, hash: String)? = nil) async throws -> AuditLog.Verification {
-        let engine = env.provider.engine
         return try await env.provider.read { db in
-            try await AuditLog(db, engine: engine).verify(expectedHead: expectedHead)
+            try await AuditLog(db).verify(expectedHead: expectedHead)
         }
     }
 }

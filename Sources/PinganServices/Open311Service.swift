@@ -205,11 +205,10 @@ public struct Open311Service: Sendable {
             longitude: submission.longitude, address: submission.address, addressID: submission.addressID,
             mediaURL: submission.mediaURL, attributes: submission.attributes)
         let now = env.clock()
-        let engine = env.provider.engine
         let intake = try await cases.create(.init(draft: draft, parties: parties), by: principal) { db, record in
             try await Open311Repository(db).insertDetails(details, caseID: record.id, at: now)
             // Which client system posted the request, beside the account's own case.create entry.
-            try await AuditLog(db, engine: engine).append(
+            try await AuditLog(db).append(
                 AuditRecord(
                     actor: "open311:\(client.name)", action: "open311.request", objectType: "case",
                     objectID: record.number, change: ["client_id": client.id.uuidString]),

@@ -58,10 +58,9 @@ public struct ServiceEnvironment: Sendable {
     func write<T: Sendable>(
         keepsDirectory: Bool = false, _ body: @Sendable (any SQLDatabase, AuditLog) async throws -> T
     ) async throws -> T {
-        let engine = provider.engine
         do {
             let result = try await provider.transaction { db in
-                try await body(db, AuditLog(db, engine: engine))
+                try await body(db, AuditLog(db))
             }
             if !keepsDirectory { directoryCache.expire() }
             return result

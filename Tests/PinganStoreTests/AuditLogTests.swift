@@ -10,7 +10,7 @@ struct AuditLogTests {
     func appendSome(_ provider: any DatabaseProvider, count: Int) async throws {
         for index in 1...count {
             try await provider.transaction { db in
-                try await AuditLog(db, engine: provider.engine).append(
+                try await AuditLog(db).append(
                     AuditRecord(
                         actor: "admin", action: "unit.create", objectType: "unit", objectID: "u\(index)",
                         change: ["name": "单位\(index)"]),
@@ -20,7 +20,7 @@ struct AuditLogTests {
     }
 
     func verify(_ provider: any DatabaseProvider) async throws -> AuditLog.Verification {
-        try await provider.read { db in try await AuditLog(db, engine: provider.engine).verify(batchSize: 3) }
+        try await provider.read { db in try await AuditLog(db).verify(batchSize: 3) }
     }
 
     @Test(arguments: TestEngine.available)
@@ -80,7 +80,7 @@ struct AuditLogTests {
                     group.addTask {
                         for index in 0..<5 {
                             try await provider.transaction { db in
-                                try await AuditLog(db, engine: provider.engine).append(
+                                try await AuditLog(db).append(
                                     AuditRecord(
                                         actor: "w\(worker)", action: "test", objectType: "t", objectID: "\(index)"),
                                     at: Date())
@@ -104,7 +104,7 @@ struct AuditLogTests {
                 try await provider.transaction { db in
                     try await RegionRepository(db).insert(
                         Region(code: "990100", name: "江州市", level: .city, parentCode: nil, path: "990100"), at: Date())
-                    try await AuditLog(db, engine: provider.engine).append(
+                    try await AuditLog(db).append(
                         AuditRecord(actor: "admin", action: "region.create", objectType: "region", objectID: "990100"),
                         at: Date())
                     throw Crash()
@@ -131,7 +131,7 @@ struct AuditLogTests {
             // Without the head the shorter chain looks whole; with it, the removal shows.
             #expect(try await verify(provider).isIntact)
             let checked = try await provider.read { db in
-                try await AuditLog(db, engine: provider.engine).verify(expectedHead: recorded)
+                try await AuditLog(db).verify(expectedHead: recorded)
             }
             #expect(checked.firstBroken?.seq == 5)
         }

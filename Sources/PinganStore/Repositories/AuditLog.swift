@@ -6,21 +6,19 @@ import SQLKit
 /// The append-only, hash-chained audit log (BRIEF §6 "全程留痕、全程可溯").
 ///
 /// ``append(_:at:)`` runs inside the transaction of the change it records, so a change and its entry commit together
-/// or not at all. On PostgreSQL appends take an advisory lock so that concurrent processes extend one chain.
+/// or not at all. On PostgreSQL every write transaction holds the audit chain's advisory lock from its `BEGIN`
+/// (``PostgresProvider``'s batches take it first), so concurrent processes extend one chain.
 public struct AuditLog: Sendable {
     private let db: any SQLDatabase
-    private let dialect: Dialect
 
     /// The log on the transaction or connection `db`.
-    public init(_ db: any SQLDatabase, engine: DatabaseEngine) {
+    public init(_ db: any SQLDatabase) {
         self.db = db
-        self.dialect = Dialect(engine)
     }
 
     /// Appends `record` at the end of the chain and returns the entry written.
     @discardableResult
     public func append(_ record: AuditRecord, at time: Date) async throws -> AuditEntry {
-        try await dialect.lockForTransaction(.auditChain, on: db)
         let last = try await db.raw("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").first()
         let seq = try (last.map { try Int64($0.int("seq")) } ?? 0) + 1
         let previousHash = try last.map { try $0.string("hash") } ?? AuditEntry.genesisHash
