@@ -61,7 +61,7 @@ final class BatchedWriter: Sendable {
     /// transaction in flight; transactions that queue after it find the connection as `body` left it.
     func close(_ body: @Sendable () async throws -> Void) async throws {
         try await lock.withLock {
-            if batch.isOpen, let opened = try? await connection.open() {
+            if batch.isOpen, let opened = try? await connection.open(), batch.openGeneration == opened.generation {
                 do {
                     try await control("COMMIT", on: opened.db)
                     batch.end(.success(()))
@@ -70,6 +70,7 @@ final class BatchedWriter: Sendable {
                     batch.end(.failure(error))
                 }
             } else if batch.isOpen {
+                // The connection the batch began on is gone, and its transaction with it.
                 batch.end(.failure(ConnectionLost()))
             }
             try await body()

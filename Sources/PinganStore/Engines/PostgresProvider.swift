@@ -179,6 +179,7 @@ public final class PostgresProvider: DatabaseProvider {
 
     /// See ``DatabaseProvider/shutdown()``: closes the write connection; the pool closes when ``run()`` is cancelled.
     public func shutdown() async throws {
-        await writeConnection.drop()
+        // After the write in flight, and after committing a batch left open for a waiting write.
+        try await writes.close { [writeConnection] in await writeConnection.drop() }
     }
 }

@@ -29,7 +29,19 @@ final class SQLiteDirectConnection: @unchecked Sendable {
     private var statements: [String: OpaquePointer] = [:]
 
     /// Opens (creating when absent) the database file at `path`.
+    /// How long a statement waits for another connection's lock before it fails with `SQLITE_BUSY` — set before
+    /// the first statement, since even `PRAGMA journal_mode` needs a lock (another process closing the file, or
+    /// recovering its WAL, holds one).
+    static let busyTimeoutMilliseconds: Int32 = 5000
+
+    /// The library's one-time set-up, done before the first connection opens (as SQLiteNIO does).
+    private static let initialized: Int32 = sqlite_nio_sqlite3_initialize()
+
     init(path: String) throws {
+        let initialized = Self.initialized
+        guard initialized == SQLITE_OK else {
+            throw SQLiteDirectError(code: initialized, message: "the SQLite library could not be initialised")
+        }
         let flags = SQLITE_OPEN_CREATE | SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_EXRESCODE
         var handle: OpaquePointer?
         let status = sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil)
@@ -38,6 +50,7 @@ final class SQLiteDirectConnection: @unchecked Sendable {
             sqlite_nio_sqlite3_close_v2(handle)
             throw error
         }
+        sqlite_nio_sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds)
         self.handle = handle
     }
 
@@ -121,7 +134,9 @@ final class SQLiteDirectConnection: @unchecked Sendable {
         case SQLITE_FLOAT:
             return .float(sqlite_nio_sqlite3_column_double(statement, column))
         case SQLITE_TEXT:
-            guard let text = sqlite_nio_sqlite3_column_text(statement, column) else { return .text("") }
+            guard let text = sqlite_nio_sqlite3_column_text(statement, column) else {
+                throw SQLiteDirectError(code: SQLITE_NOMEM, message: "no memory for a text value")
+            }
             let count = Int(sqlite_nio_sqlite3_column_bytes(statement, column))
             return .text(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
         case SQLITE_BLOB:

@@ -48,7 +48,7 @@ public final class SQLiteProvider: DatabaseProvider {
             let db = SQLiteDirectDatabase(connection: writer, placement: .callerThread, logger: logger)
             for pragma in [
                 "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON",
-                "PRAGMA busy_timeout = 5000", "PRAGMA wal_autocheckpoint = \(Self.commitCheckpointPages)",
+                "PRAGMA wal_autocheckpoint = \(Self.commitCheckpointPages)",
             ] + Self.memoryPragmas {
                 try await db.raw(SQLQueryString(pragma)).run()
             }
@@ -64,9 +64,9 @@ public final class SQLiteProvider: DatabaseProvider {
                     opened.append(connection)
                     let pragmas =
                         index < max(1, readerCount)
-                        ? ["PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000", "PRAGMA query_only = ON"]
+                        ? ["PRAGMA foreign_keys = ON", "PRAGMA query_only = ON"]
                             + Self.memoryPragmas
-                        : ["PRAGMA synchronous = FULL", "PRAGMA busy_timeout = 5000"]
+                        : ["PRAGMA synchronous = FULL"]
                     for pragma in pragmas { try await connection.raw(SQLQueryString(pragma)).run() }
                 }
             } catch {
@@ -129,15 +129,19 @@ public final class SQLiteProvider: DatabaseProvider {
     public func run() async throws {
         while !Task.isCancelled {
             try? await Task.sleep(for: Self.checkpointInterval)
+            let closed: Bool
             do {
-                try await checkpointer.lock.withLock {
-                    guard !checkpointer.db.connection.isClosed else { return }
+                // The handle is read and used only under the checkpointer's lock (shutdown closes it under the lock).
+                closed = try await checkpointer.lock.withLock {
+                    guard !checkpointer.db.connection.isClosed else { return true }
                     try await checkpointer.db.raw("PRAGMA wal_checkpoint(PASSIVE)").run()
+                    return false
                 }
             } catch {
                 logger.warning("checkpoint failed", metadata: ["error": "\(String(reflecting: error))"])
+                continue
             }
-            if checkpointer.db.connection.isClosed { return }
+            if closed { return }
         }
     }
 
