@@ -1,5 +1,4 @@
 import PostgresNIO
-import SQLiteNIO
 
 /// Recognises the database errors the store turns into domain answers, for both engines in one place.
 public enum StoreFault {
@@ -8,9 +7,6 @@ public enum StoreFault {
     public static func isUniqueViolation(_ error: any Error) -> Bool {
         if let error = error as? PSQLError {
             return error.serverInfo?[.sqlState] == "23505"
-        }
-        if let error = error as? SQLiteError {
-            return error.reason == .constraintUniqueFailed || error.reason == .constraintPrimaryKeyFailed
         }
         if let error = error as? SQLiteDirectError {
             return error.isUniqueViolation

@@ -28,7 +28,6 @@ final class SQLiteDirectConnection: @unchecked Sendable {
     private var handle: OpaquePointer?
     private var statements: [String: OpaquePointer] = [:]
 
-    /// Opens (creating when absent) the database file at `path`.
     /// How long a statement waits for another connection's lock before it fails with `SQLITE_BUSY` — set before
     /// the first statement, since even `PRAGMA journal_mode` needs a lock (another process closing the file, or
     /// recovering its WAL, holds one).
@@ -37,6 +36,7 @@ final class SQLiteDirectConnection: @unchecked Sendable {
     /// The library's one-time set-up, done before the first connection opens (as SQLiteNIO does).
     private static let initialized: Int32 = sqlite_nio_sqlite3_initialize()
 
+    /// Opens (creating when absent) the database file at `path`.
     init(path: String) throws {
         let initialized = Self.initialized
         guard initialized == SQLITE_OK else {

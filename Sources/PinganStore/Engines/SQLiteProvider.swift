@@ -43,59 +43,61 @@ public final class SQLiteProvider: DatabaseProvider {
         if !directory.isEmpty {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
-        let writer = try await NIOThreadPool.singleton.runIfActive { try SQLiteDirectConnection(path: path) }
-        do {
-            let db = SQLiteDirectDatabase(connection: writer, placement: .callerThread, logger: logger)
-            for pragma in [
+        let writer = try await connect(
+            path, placement: .callerThread,
+            pragmas: [
                 "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON",
                 "PRAGMA wal_autocheckpoint = \(Self.commitCheckpointPages)",
-            ] + Self.memoryPragmas {
-                try await db.raw(SQLQueryString(pragma)).run()
+            ] + Self.memoryPragmas, logger: logger)
+        var opened = [writer]
+        do {
+            for _ in 0..<max(1, readerCount) {
+                opened.append(
+                    try await connect(
+                        path, placement: .threadPool,
+                        pragmas: ["PRAGMA foreign_keys = ON", "PRAGMA query_only = ON"] + Self.memoryPragmas,
+                        logger: logger))
             }
-            var opened: [SQLiteDirectDatabase] = []
-            do {
-                // The readers, then the checkpointer.
-                for index in 0...max(1, readerCount) {
-                    let connection = SQLiteDirectDatabase(
-                        connection: try await NIOThreadPool.singleton.runIfActive {
-                            try SQLiteDirectConnection(path: path)
-                        },
-                        placement: .threadPool, logger: logger)
-                    opened.append(connection)
-                    let pragmas =
-                        index < max(1, readerCount)
-                        ? ["PRAGMA foreign_keys = ON", "PRAGMA query_only = ON"]
-                            + Self.memoryPragmas
-                        : ["PRAGMA synchronous = FULL"]
-                    for pragma in pragmas { try await connection.raw(SQLQueryString(pragma)).run() }
-                }
-            } catch {
-                for connection in opened { connection.connection.close() }
-                throw error
-            }
-            let checkpointer = opened.removeLast()
-            return SQLiteProvider(writer: writer, readers: opened, checkpointer: checkpointer, logger: logger)
+            let checkpointer = try await connect(
+                path, placement: .threadPool, pragmas: ["PRAGMA synchronous = FULL"], logger: logger)
+            return SQLiteProvider(
+                writer: writer, readers: Array(opened.dropFirst()), checkpointer: checkpointer, logger: logger)
         } catch {
-            writer.close()
+            for connection in opened { connection.connection.close() }
+            throw error
+        }
+    }
+
+    /// Opens a connection to `path` (on the thread pool: opening reads the file) and runs `pragmas` on it.
+    private static func connect(
+        _ path: String, placement: SQLiteDirectDatabase.Placement, pragmas: [String], logger: Logger
+    ) async throws -> SQLiteDirectDatabase {
+        let db = SQLiteDirectDatabase(
+            connection: try await NIOThreadPool.singleton.runIfActive { try SQLiteDirectConnection(path: path) },
+            placement: placement, logger: logger)
+        do {
+            for pragma in pragmas { try await db.raw(SQLQueryString(pragma)).run() }
+            return db
+        } catch {
+            db.connection.close()
             throw error
         }
     }
 
     private init(
-        writer: SQLiteDirectConnection, readers: [SQLiteDirectDatabase], checkpointer: SQLiteDirectDatabase,
+        writer: SQLiteDirectDatabase, readers: [SQLiteDirectDatabase], checkpointer: SQLiteDirectDatabase,
         logger: Logger
     ) {
-        self.writer = writer
+        self.writer = writer.connection
         self.readers = readers.map { (db: $0, lock: AsyncLock()) }
         self.checkpointer = (checkpointer, AsyncLock())
         self.logger = logger
         let counters = ConnectionCounters()
         self.counters = counters
         // The one writer connection lives as long as the provider; nothing to reopen.
-        let db = SQLiteDirectDatabase(connection: writer, placement: .callerThread, logger: logger)
         self.writes = BatchedWriter(
             begin: ["BEGIN IMMEDIATE"],
-            connection: .init(open: { (db, 0) }, abandon: { db in try? await control("ROLLBACK", on: db) }),
+            connection: .init(open: { (writer, 0) }, abandon: { db in try? await control("ROLLBACK", on: db) }),
             counters: counters, logger: logger)
     }
 
