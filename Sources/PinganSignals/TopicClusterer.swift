@@ -39,6 +39,8 @@ public struct TopicClusterer: Sendable {
     private var index: [UInt64: [Int32]] = [:]
     private var nextID = 1
     private var currentDay = Int.min
+    /// The sources and regions counted by the topics, interned.
+    private var names = NameTable()
 
     /// Creates a clusterer.
     public init(threshold: Float = 0.25, windowSeconds: Int64 = 7 * 86_400) {
@@ -51,13 +53,22 @@ public struct TopicClusterer: Sendable {
     public var topicCount: Int { topics.count }
 
     /// The topic with `id`, if still held.
-    public func topic(_ id: Int) -> Topic? { topics[id] }
+    public func topic(_ id: Int) -> Topic? { topics[id].map(named) }
 
     /// The story of topic `id`, if the topic is still held (without copying the topic).
     public func storyID(of id: Int) -> Int? { topics[id]?.storyID }
 
     /// All held topics, by id.
-    public var allTopics: [Topic] { topics.values.sorted { $0.id < $1.id } }
+    public var allTopics: [Topic] { topics.values.sorted { $0.id < $1.id }.map(named) }
+
+    /// `topic` with its sources and regions by name.
+    private func named(_ topic: Topic) -> Topic {
+        var topic = topic
+        let names = names.names
+        topic.sources = topic.sourceCounts.dictionary { names[Int($0)] }
+        topic.regions = topic.regionCounts.dictionary { names[Int($0)] }
+        return topic
+    }
 
     /// The weighted vector of a normalised text: (term, weight) sorted by term, at most `vectorTerms` entries.
     public func vector(_ text: NormalizedText) -> [(term: UInt64, weight: Float)] {
@@ -282,7 +293,10 @@ public struct TopicClusterer: Sendable {
             position = inserted
         }
         // Mutated in place through the values view: one lookup, storage uniquely referenced.
-        Self.count(post, text, sentiment, domain, subjects, duplicate: false, into: &topics.values[position])
+        let (source, region) = intern(post)
+        Self.count(
+            post, text, sentiment, domain, subjects, source: source, region: region, duplicate: false,
+            into: &topics.values[position])
         Self.addToCentroid(
             vector, of: &topics.values[position], index: &index,
             limits: (settledAfter, centroidTerms, indexedTerms, maxPostings))
@@ -337,26 +351,28 @@ public struct TopicClusterer: Sendable {
         to id: Int, post: Post, text: NormalizedText, sentiment: Sentiment, domain: Int?, subjects: [Int]
     ) {
         guard let position = topics.index(forKey: id) else { return }
-        Self.count(post, text, sentiment, domain, subjects, duplicate: true, into: &topics.values[position])
+        let (source, region) = intern(post)
+        Self.count(
+            post, text, sentiment, domain, subjects, source: source, region: region, duplicate: true,
+            into: &topics.values[position])
+    }
+
+    /// The name ids of the post's source and region.
+    private mutating func intern(_ post: Post) -> (source: Int32, region: Int32?) {
+        (names.intern(post.source), post.region.map { names.intern($0) })
     }
 
     private static func count(
         _ post: Post, _ text: NormalizedText, _ sentiment: Sentiment, _ domain: Int?, _ subjects: [Int],
-        duplicate: Bool, into topic: inout Topic
+        source: Int32, region: Int32?, duplicate: Bool, into topic: inout Topic
     ) {
         topic.count += 1
         if duplicate { topic.duplicates += 1 } else { topic.originals += 1 }
         topic.firstTime = min(topic.firstTime, post.time)
         topic.lastTime = max(topic.lastTime, post.time)
-        topic.sources[post.source, default: 0] += 1
-        // One lookup while below the bound (the common case), as before: existing keys count, new ones only below it.
-        if let region = post.region {
-            if topic.regions.count < 256 {
-                topic.regions[region, default: 0] += 1
-            } else if let position = topic.regions.index(forKey: region) {
-                topic.regions.values[position] += 1
-            }
-        }
+        topic.sourceCounts.add(source)
+        // Existing regions count; new ones only while fewer than 256 are held.
+        if let region { topic.regionCounts.add(region, limit: 256) }
         for tag in text.hashtags {
             if topic.hashtags.count < 64 {
                 topic.hashtags[tag, default: 0] += 1
@@ -368,7 +384,7 @@ public struct TopicClusterer: Sendable {
         topic.comments += post.comments
         topic.likes += post.likes
         if sentiment.label == .negative { topic.negative += 1 }
-        if let domain { topic.domainVotes[domain, default: 0] += 1 }
+        if let domain { topic.domainCounts.add(Int32(domain)) }
         topic.count(subjects: subjects)
     }
 

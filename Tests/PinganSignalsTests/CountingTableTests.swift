@@ -1,0 +1,80 @@
+import Testing
+
+@testable import PinganSignals
+
+@Suite("Counting tables: interned names and per-topic counts")
+struct CountingTableTests {
+    @Test("names get ids in order of first appearance and keep them")
+    func namesInOrder() {
+        var table = NameTable()
+        #expect(table.intern("weibo") == 0)
+        #expect(table.intern("微信") == 1)
+        #expect(table.intern("") == 2)
+        #expect(table.intern("weibo") == 0)
+        #expect(table.intern("微信") == 1)
+        #expect(table.id(of: "news") == nil)
+        #expect(table.names == ["weibo", "微信", ""])
+        #expect(table.dictionary == ["weibo": 0, "微信": 1, "": 2])
+    }
+
+    @Test("names whose hashes share a table position are told apart")
+    func collidingNames() throws {
+        // Two names with the same home position in the initial 16-position table.
+        let names = (0..<200).map { "r\($0)" }
+        let first = try #require(names.first)
+        let home = NameTable.hash(first) & 15
+        let other = try #require(names.dropFirst().first { NameTable.hash($0) & 15 == home })
+        var table = NameTable()
+        #expect(table.intern(first) == 0)
+        #expect(table.id(of: other) == nil)
+        #expect(table.intern(other) == 1)
+        #expect(table.id(of: first) == 0)
+        #expect(table.id(of: other) == 1)
+    }
+
+    @Test("the name table grows and still finds every name")
+    func nameTableGrowth() {
+        var table = NameTable()
+        let names = (0..<5_000).map { "区域\($0)" }
+        for (index, name) in names.enumerated() { #expect(table.intern(name) == Int32(index)) }
+        for (index, name) in names.enumerated() { #expect(table.id(of: name) == Int32(index)) }
+        #expect(table.count == names.count)
+        #expect(table.id(of: "区域5000") == nil)
+    }
+
+    @Test("small counts count each id, and admit new ids only below the limit")
+    func smallCounts() {
+        var counts = SmallCounts()
+        for id: Int32 in [3, 1, 3, 3, 2] { counts.add(id, limit: 2) }
+        #expect(counts.count == 2)
+        #expect(counts[3] == 3)
+        #expect(counts[1] == 1)
+        #expect(counts[2] == 0)
+        #expect(counts.dictionary { "s\($0)" } == ["s3": 3, "s1": 1])
+    }
+
+    @Test("a topic reports its posts per source and region by name, and its domain votes")
+    func topicNames() throws {
+        var clusterer = TopicClusterer()
+        let neutral = Sentiment(label: .neutral, score: 0, lexiconSum: 0, modelLogOdds: 0)
+        let normalizer = Normalizer()
+        let text = normalizer.normalize("滨江区化工厂爆炸，现场浓烟滚滚，消防已经赶到")
+        let posts = [("weibo", "r1"), ("news", "r2"), ("weibo", nil), ("weibo", "r1")]
+        var ids: Set<Int> = []
+        for (index, (source, region)) in posts.enumerated() {
+            let post = Post(id: "\(index)", text: "", time: 1_000 + Int64(index), source: source, region: region)
+            if index == 0 {
+                ids.insert(clusterer.assign(post: post, text: text, sentiment: neutral, domain: 2, subjects: []))
+            } else if let id = ids.first {
+                clusterer.addDuplicate(to: id, post: post, text: text, sentiment: neutral, domain: index, subjects: [])
+            }
+        }
+        let id = try #require(ids.first)
+        let topic = try #require(clusterer.topic(id))
+        #expect(topic.sources == ["weibo": 3, "news": 1])
+        #expect(topic.regions == ["r1": 2, "r2": 1])
+        #expect(topic.domainVotes == [2: 2, 1: 1, 3: 1])
+        #expect(topic.domainIndex == 2)
+        #expect(clusterer.allTopics.first?.sources == topic.sources)
+    }
+}
