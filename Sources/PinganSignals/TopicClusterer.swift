@@ -72,114 +72,135 @@ public struct TopicClusterer: Sendable {
 
     /// The weighted vector of a normalised text: (term, weight) sorted by term, at most `vectorTerms` entries.
     public func vector(_ text: NormalizedText) -> [(term: UInt64, weight: Float)] {
-        vector(text, sortedBigrams: Self.sortedBigrams(text.content))
+        vector(text, bigrams: Self.bigramCounts(text.content))
     }
 
-    /// The packed bigrams of `content`, sorted.
-    static func sortedBigrams(_ content: [UInt32]) -> [UInt64] {
-        guard content.count >= 2 else { return [] }
-        var keys = [UInt64](repeating: 0, count: content.count - 1)
-        for position in 0..<(content.count - 1) {
-            keys[position] = UInt64(content[position]) << 21 | UInt64(content[position + 1])
-        }
-        keys.withUnsafeMutableBufferPointer { Self.sort($0) }
-        return keys
-    }
-
-    /// Sorts `keys` ascending: quicksort (median of three) down to insertion sort of short runs. About a hundred
-    /// keys a post; the standard library's stable sort cost several times more here.
-    static func sort(_ keys: UnsafeMutableBufferPointer<UInt64>) {
-        var low = 0
-        var high = keys.count - 1
-        while high - low > 16 {
-            let middle = low + (high - low) / 2
-            if keys[middle] < keys[low] { keys.swapAt(middle, low) }
-            if keys[high] < keys[low] { keys.swapAt(high, low) }
-            if keys[high] < keys[middle] { keys.swapAt(high, middle) }
-            let pivot = keys[middle]
-            var i = low
-            var j = high
-            while i <= j {
-                while keys[i] < pivot { i += 1 }
-                while keys[j] > pivot { j -= 1 }
-                if i <= j {
-                    keys.swapAt(i, j)
-                    i += 1
-                    j -= 1
+    /// The distinct packed bigrams of `content` with their number of occurrences, in order of first appearance: an
+    /// open-addressing count in a temporary table. (Sorting all of a post's hundred bigrams to count them cost more
+    /// than the rest of the vector; now only the kept terms are sorted.)
+    static func bigramCounts(_ content: [UInt32]) -> [(term: UInt64, count: Int32)] {
+        var counts: [(term: UInt64, count: Int32)] = []
+        guard content.count >= 2 else { return counts }
+        let pairs = content.count - 1
+        counts.reserveCapacity(pairs)
+        var bits = 4
+        while 1 << bits < pairs * 2 { bits += 1 }
+        // Per table position: the position + 1 in `counts` of the bigram there, 0 when empty.
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 1 << bits) { table in
+            table.initialize(repeating: 0)
+            let mask = (1 << bits) - 1
+            content.withUnsafeBufferPointer { content in
+                for position in 0..<pairs {
+                    let key = UInt64(content[position]) << 21 | UInt64(content[position + 1])
+                    // Fibonacci hashing: the top bits of the product pick the position.
+                    var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
+                    while true {
+                        let entry = Int(table[slot])
+                        if entry == 0 {
+                            counts.append((key, 1))
+                            table[slot] = Int32(counts.count)
+                            break
+                        }
+                        if counts[entry - 1].term == key {
+                            counts[entry - 1].count += 1
+                            break
+                        }
+                        slot = (slot + 1) & mask
+                    }
                 }
             }
-            // Recurse into the smaller side, loop on the larger (bounded stack depth).
-            if j - low < high - i {
-                if low < j { sort(UnsafeMutableBufferPointer(rebasing: keys[low...j])) }
-                low = i
-            } else {
-                if i < high { sort(UnsafeMutableBufferPointer(rebasing: keys[i...high])) }
-                high = j
-            }
         }
-        guard low < high else { return }
-        for index in (low + 1)...high {
-            let key = keys[index]
-            var position = index
-            while position > low, keys[position - 1] > key {
-                keys[position] = keys[position - 1]
-                position -= 1
-            }
-            keys[position] = key
-        }
+        return counts
     }
 
-    private func vector(_ text: NormalizedText, sortedBigrams keys: [UInt64]) -> [(term: UInt64, weight: Float)] {
+    /// The vector from the post's distinct bigrams (any order) and its hashtags: the weights of all, then the
+    /// heaviest `vectorTerms` in term order — the same terms and weights, in the same order, as weighting the
+    /// bigrams in term order: ties at the cut go to the smallest bigrams, then to hashtags in text order.
+    private func vector(
+        _ text: NormalizedText, bigrams: [(term: UInt64, count: Int32)]
+    ) -> [(term: UInt64, weight: Float)] {
         var terms: [(term: UInt64, weight: Float)] = []
-        terms.reserveCapacity(keys.count + text.hashtags.count)
-        var position = 0
+        terms.reserveCapacity(bigrams.count + text.hashtags.count)
         let total = Float(documents + 1)
         // Read once per call: a static read per term went through the lazy initialiser's check each time.
         let factors = Self.frequencyFactors
-        while position < keys.count {
-            var end = position + 1
-            while end < keys.count, keys[end] == keys[position] { end += 1 }
-            let df = Float(documentFrequency[Self.slot(keys[position])])
-            let tf = end - position
+        for (term, count) in bigrams {
+            let df = Float(documentFrequency[Self.slot(term)])
+            let tf = Int(count)
             let weight = (tf < 64 ? factors[tf] : 1 + logf(Float(tf))) * (logf(total / (df + 1)) + 1)
-            terms.append((keys[position], weight))
-            position = end
+            terms.append((term, weight))
         }
+        let bigramCount = terms.count
         for tag in text.hashtags where !tag.isEmpty {
             let key = Self.hashtagKey(tag)
             let df = Float(documentFrequency[Self.slot(key)])
             terms.append((key, 3 * (logf(total / (df + 1)) + 1)))
         }
-        if terms.count > vectorTerms {
-            // Keep the heaviest `vectorTerms` (ties to the smaller term): partial selection, not a full sort.
-            var weights = terms.map(\.weight)
-            let cut = Self.select(&weights, rank: vectorTerms - 1)
-            // All terms above the cut, then terms at the cut in order until `vectorTerms` are kept.
-            var tiedQuota = vectorTerms
-            for entry in terms where entry.weight > cut { tiedQuota -= 1 }
-            var kept: [(term: UInt64, weight: Float)] = []
-            kept.reserveCapacity(vectorTerms)
-            for entry in terms {
-                if entry.weight > cut {
-                    kept.append(entry)
-                } else if entry.weight == cut, tiedQuota > 0 {
-                    kept.append(entry)
-                    tiedQuota -= 1
-                }
-            }
-            // Bigrams are in term order already; only hashtags (high bit set, at the end) may need sorting.
-            if zip(kept, kept.dropFirst()).contains(where: { $0.term > $1.term }) { kept.sort { $0.term < $1.term } }
-            terms = kept
+        guard terms.count > vectorTerms else {
+            // All terms: the bigrams in term order, then the hashtags as they came.
+            Self.sortByTerm(&terms, prefix: bigramCount)
+            return terms
         }
-        // Bigrams came sorted; hashtags (high bit set) sort last.
-        return terms
+        // Keep the heaviest `vectorTerms`: partial selection of the cut, not a full sort.
+        let cut = withUnsafeTemporaryAllocation(of: Float.self, capacity: terms.count) { weights in
+            for (index, entry) in terms.enumerated() { weights[index] = entry.weight }
+            return Self.select(weights, rank: vectorTerms - 1)
+        }
+        var tiedQuota = vectorTerms
+        for entry in terms where entry.weight > cut { tiedQuota -= 1 }
+        var kept: [(term: UInt64, weight: Float)] = []
+        kept.reserveCapacity(vectorTerms)
+        var tied: [(term: UInt64, weight: Float)] = []
+        for entry in terms[..<bigramCount] {
+            if entry.weight > cut {
+                kept.append(entry)
+            } else if entry.weight == cut {
+                tied.append(entry)
+            }
+        }
+        if !tied.isEmpty {
+            Self.sortByTerm(&tied)
+            let taken = min(tiedQuota, tied.count)
+            kept.append(contentsOf: tied[..<taken])
+            tiedQuota -= taken
+        }
+        Self.sortByTerm(&kept)
+        for entry in terms[bigramCount...] {
+            if entry.weight > cut {
+                kept.append(entry)
+            } else if entry.weight == cut, tiedQuota > 0 {
+                kept.append(entry)
+                tiedQuota -= 1
+            }
+        }
+        // Bigrams are in term order; only hashtags (high bit set, at the end) may need sorting.
+        if zip(kept, kept.dropFirst()).contains(where: { $0.term > $1.term }) { kept.sort { $0.term < $1.term } }
+        return kept
+    }
+
+    /// Sorts the first `prefix` (default: all) of `terms` by term, which are distinct there: insertion sort, for
+    /// the two dozen terms of a post vector.
+    static func sortByTerm(_ terms: inout [(term: UInt64, weight: Float)], prefix: Int? = nil) {
+        let count = prefix ?? terms.count
+        guard count > 1 else { return }
+        terms.withUnsafeMutableBufferPointer { terms in
+            for index in 1..<count {
+                let entry = terms[index]
+                var position = index
+                while position > 0, terms[position - 1].term > entry.term {
+                    terms[position] = terms[position - 1]
+                    position -= 1
+                }
+                terms[position] = entry
+            }
+        }
     }
 
     /// 1 + ln tf for small term frequencies, computed once with the same `logf` (identical values).
     private static let frequencyFactors: [Float] = (0..<64).map { 1 + logf(Float($0)) }
 
     /// The value of rank `rank` (0 = largest) of `values` (Hoare's quickselect; reorders `values`).
-    static func select(_ values: inout [Float], rank: Int) -> Float {
+    static func select(_ values: UnsafeMutableBufferPointer<Float>, rank: Int) -> Float {
         var low = 0
         var high = values.count - 1
         while low < high {
@@ -221,13 +242,11 @@ public struct TopicClusterer: Sendable {
         advance(to: post)
         // The post counts in its own document frequencies (as scikit-learn's smooth IDF does).
         documents += 1
-        let keys = Self.sortedBigrams(text.content)
+        let bigrams = Self.bigramCounts(text.content)
         // One uniqueness check for the whole loop, so the table's cache misses can overlap.
         documentFrequency.withUnsafeMutableBufferPointer { frequencies in
-            var previous: UInt64 = .max
-            for key in keys where key != previous {
-                previous = key
-                let slot = Self.slot(key)
+            for entry in bigrams {
+                let slot = Self.slot(entry.term)
                 if frequencies[slot] < UInt32.max { frequencies[slot] += 1 }
             }
         }
@@ -235,7 +254,7 @@ public struct TopicClusterer: Sendable {
             let slot = Self.slot(Self.hashtagKey(tag))
             if documentFrequency[slot] < UInt32.max { documentFrequency[slot] += 1 }
         }
-        let vector = vector(text, sortedBigrams: keys)
+        let vector = vector(text, bigrams: bigrams)
         var norm2: Float = 0
         for entry in vector { norm2 += entry.weight * entry.weight }
         let postNorm = norm2.squareRoot()
@@ -244,8 +263,12 @@ public struct TopicClusterer: Sendable {
         // no other post (df = 1) cannot be in any topic and are skipped.
         var hits: [Int32] = []
         hits.reserveCapacity(queryTerms * maxPostings)
-        let heaviest = TermWeights.heaviest(
-            vector.filter { documentFrequency[Self.slot($0.term)] >= 2 }.map { ($0.term, $0.weight) }, queryTerms)
+        var indexable: [(key: UInt64, value: Float)] = []
+        indexable.reserveCapacity(vector.count)
+        for entry in vector where documentFrequency[Self.slot(entry.term)] >= 2 {
+            indexable.append((entry.term, entry.weight))
+        }
+        let heaviest = TermWeights.heaviest(indexable, queryTerms)
         for entry in heaviest {
             if let postings = index[entry.key] { hits.append(contentsOf: postings) }
         }

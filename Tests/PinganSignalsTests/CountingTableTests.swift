@@ -77,4 +77,44 @@ struct CountingTableTests {
         #expect(topic.domainIndex == 2)
         #expect(clusterer.allTopics.first?.sources == topic.sources)
     }
+
+    @Test("a post's bigrams are counted once each, in order of first appearance, however many repeat")
+    func bigramCounts() {
+        var state: UInt64 = 7
+        for length in [0, 1, 2, 3, 17, 100, 2_000] {
+            var content: [UInt32] = []
+            for _ in 0..<length {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                // A small alphabet, so that bigrams repeat and table positions collide.
+                content.append(0x4E00 + UInt32(state >> 60))
+            }
+            var expected: [(term: UInt64, count: Int32)] = []
+            var seen: [UInt64: Int] = [:]
+            for index in content.indices.dropLast() {
+                let key = UInt64(content[index]) << 21 | UInt64(content[index + 1])
+                if let position = seen[key] {
+                    expected[position].count += 1
+                } else {
+                    seen[key] = expected.count
+                    expected.append((key, 1))
+                }
+            }
+            let counts = TopicClusterer.bigramCounts(content)
+            #expect(counts.map(\.term) == expected.map(\.term))
+            #expect(counts.map(\.count) == expected.map(\.count))
+        }
+    }
+
+    @Test("a post vector keeps its heaviest terms, ties to the smaller term, in term order")
+    func vectorTies() {
+        // A fresh clusterer has no document frequencies, so a term's weight is 1 + ln tf: many ties.
+        let clusterer = TopicClusterer()
+        let text = Normalizer().normalize("甲乙甲乙甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地玄黄宇宙洪荒日月盈昃辰宿列张")
+        let counts = TopicClusterer.bigramCounts(text.content)
+        let expected = counts.sorted { ($0.count, $1.term) > ($1.count, $0.term) }.prefix(clusterer.vectorTerms)
+            .map(\.term).sorted()
+        let vector = clusterer.vector(text)
+        #expect(counts.count > clusterer.vectorTerms)
+        #expect(vector.map(\.term) == expected)
+    }
 }
