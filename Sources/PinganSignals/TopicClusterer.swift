@@ -75,49 +75,26 @@ public struct TopicClusterer: Sendable {
         vector(text, bigrams: Self.bigramCounts(text.content))
     }
 
-    /// The distinct packed bigrams of `content` with their number of occurrences, in order of first appearance: an
-    /// open-addressing count in a temporary table. (Sorting all of a post's hundred bigrams to count them cost more
-    /// than the rest of the vector; now only the kept terms are sorted.)
-    static func bigramCounts(_ content: [UInt32]) -> [(term: UInt64, count: Int32)] {
-        var counts: [(term: UInt64, count: Int32)] = []
-        guard content.count >= 2 else { return counts }
-        let pairs = content.count - 1
-        counts.reserveCapacity(pairs)
-        var bits = 4
-        while 1 << bits < pairs * 2 { bits += 1 }
-        // Per table position: the position + 1 in `counts` of the bigram there, 0 when empty.
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 1 << bits) { table in
-            table.initialize(repeating: 0)
-            let mask = (1 << bits) - 1
+    /// The distinct packed bigrams of `content` with their number of occurrences, in order of first appearance.
+    /// (Sorting all of a post's hundred bigrams to count them cost more than the rest of the vector; now only the
+    /// kept terms are sorted.)
+    static func bigramCounts(_ content: [UInt32]) -> [(key: UInt64, count: Int32)] {
+        guard content.count >= 2 else { return [] }
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: content.count - 1) { keys in
             content.withUnsafeBufferPointer { content in
-                for position in 0..<pairs {
-                    let key = UInt64(content[position]) << 21 | UInt64(content[position + 1])
-                    // Fibonacci hashing: the top bits of the product pick the position.
-                    var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
-                    while true {
-                        let entry = Int(table[slot])
-                        if entry == 0 {
-                            counts.append((key, 1))
-                            table[slot] = Int32(counts.count)
-                            break
-                        }
-                        if counts[entry - 1].term == key {
-                            counts[entry - 1].count += 1
-                            break
-                        }
-                        slot = (slot + 1) & mask
-                    }
+                for position in keys.indices {
+                    keys[position] = UInt64(content[position]) << 21 | UInt64(content[position + 1])
                 }
             }
+            return occurrences(UnsafeBufferPointer(keys))
         }
-        return counts
     }
 
     /// The vector from the post's distinct bigrams (any order) and its hashtags: the weights of all, then the
     /// heaviest `vectorTerms` in term order — the same terms and weights, in the same order, as weighting the
     /// bigrams in term order: ties at the cut go to the smallest bigrams, then to hashtags in text order.
     private func vector(
-        _ text: NormalizedText, bigrams: [(term: UInt64, count: Int32)]
+        _ text: NormalizedText, bigrams: [(key: UInt64, count: Int32)]
     ) -> [(term: UInt64, weight: Float)] {
         var terms: [(term: UInt64, weight: Float)] = []
         terms.reserveCapacity(bigrams.count + text.hashtags.count)
@@ -246,7 +223,7 @@ public struct TopicClusterer: Sendable {
         // One uniqueness check for the whole loop, so the table's cache misses can overlap.
         documentFrequency.withUnsafeMutableBufferPointer { frequencies in
             for entry in bigrams {
-                let slot = Self.slot(entry.term)
+                let slot = Self.slot(entry.key)
                 if frequencies[slot] < UInt32.max { frequencies[slot] += 1 }
             }
         }
@@ -261,7 +238,7 @@ public struct TopicClusterer: Sendable {
 
         // Candidates: topics sharing the post's heaviest terms, ranked by the number of terms shared. Terms seen in
         // no other post (df = 1) cannot be in any topic and are skipped.
-        var hits: [Int32] = []
+        var hits: [UInt64] = []
         hits.reserveCapacity(queryTerms * maxPostings)
         var indexable: [(key: UInt64, value: Float)] = []
         indexable.reserveCapacity(vector.count)
@@ -270,9 +247,9 @@ public struct TopicClusterer: Sendable {
         }
         let heaviest = TermWeights.heaviest(indexable, queryTerms)
         for entry in heaviest {
-            if let postings = index[entry.key] { hits.append(contentsOf: postings) }
+            for topic in index[entry.key] ?? [] { hits.append(UInt64(UInt32(bitPattern: topic))) }
         }
-        var ranked = Self.countHits(hits)
+        var ranked = hits.withUnsafeBufferPointer { Self.occurrences($0) }
         // Partial selection of the `maxCandidates` best (most shared terms, then most recent).
         var chosen: [Int32] = []
         for _ in 0..<min(maxCandidates, ranked.count) {
@@ -280,10 +257,10 @@ public struct TopicClusterer: Sendable {
             for index in 1..<ranked.count {
                 let lhs = ranked[index]
                 let rhs = ranked[bestIndex]
-                if lhs.shared > rhs.shared || (lhs.shared == rhs.shared && lhs.id > rhs.id) { bestIndex = index }
+                if lhs.count > rhs.count || (lhs.count == rhs.count && lhs.key > rhs.key) { bestIndex = index }
             }
-            chosen.append(ranked[bestIndex].id)
-            ranked[bestIndex].shared = -1
+            chosen.append(Int32(truncatingIfNeeded: ranked[bestIndex].key))
+            ranked[bestIndex].count = -1
         }
         var best: (id: Int, similarity: Float)?
         for candidate in chosen {
@@ -326,35 +303,39 @@ public struct TopicClusterer: Sendable {
         return id
     }
 
-    /// The number of occurrences of each topic id in `hits`, in no particular order (the candidate selection is a
-    /// total order on (shared terms, id), so the order does not matter): a small open-addressing count instead of
-    /// sorting the hits.
-    static func countHits(_ hits: [Int32]) -> [(id: Int32, shared: Int)] {
-        var ranked: [(id: Int32, shared: Int)] = []
-        guard !hits.isEmpty else { return ranked }
-        var capacity = 16
-        while capacity < hits.count * 2 { capacity <<= 1 }
-        let mask = capacity - 1
-        // Position + 1 in `ranked` per table slot; 0 = empty.
-        var table = [Int32](repeating: 0, count: capacity)
-        ranked.reserveCapacity(hits.count)
-        for hit in hits {
-            var slot = Int(truncatingIfNeeded: (UInt32(bitPattern: hit) &* 0x9E37_79B1) >> 16) & mask
-            while true {
-                let entry = Int(table[slot])
-                if entry == 0 {
-                    ranked.append((hit, 1))
-                    table[slot] = Int32(ranked.count)
-                    break
+    /// The distinct values of `keys` with their number of occurrences, in order of first appearance: an
+    /// open-addressing count in temporary buffers instead of sorting the keys (Fibonacci hashing: the top bits of
+    /// the key times 2⁶⁴/φ pick the position).
+    static func occurrences(_ keys: UnsafeBufferPointer<UInt64>) -> [(key: UInt64, count: Int32)] {
+        guard !keys.isEmpty else { return [] }
+        var bits = 4
+        while 1 << bits < keys.count * 2 { bits += 1 }
+        return withUnsafeTemporaryAllocation(of: (key: UInt64, count: Int32).self, capacity: keys.count) { counts in
+            // Per table position: the position + 1 in `counts` of the key there, 0 when empty.
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: 1 << bits) { table in
+                table.initialize(repeating: 0)
+                let mask = (1 << bits) - 1
+                var distinct = 0
+                for key in keys {
+                    var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
+                    while true {
+                        let entry = Int(table[slot])
+                        if entry == 0 {
+                            counts.initializeElement(at: distinct, to: (key, 1))
+                            distinct += 1
+                            table[slot] = Int32(distinct)
+                            break
+                        }
+                        if counts[entry - 1].key == key {
+                            counts[entry - 1].count += 1
+                            break
+                        }
+                        slot = (slot + 1) & mask
+                    }
                 }
-                if ranked[entry - 1].id == hit {
-                    ranked[entry - 1].shared += 1
-                    break
-                }
-                slot = (slot + 1) & mask
+                return Array(UnsafeBufferPointer(rebasing: counts[..<distinct]))
             }
         }
-        return ranked
     }
 
     /// The first `limit` Unicode scalars of `text`; `text` itself (no copy) when it is not longer.

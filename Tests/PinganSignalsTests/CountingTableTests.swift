@@ -88,7 +88,7 @@ struct CountingTableTests {
                 // A small alphabet, so that bigrams repeat and table positions collide.
                 content.append(0x4E00 + UInt32(state >> 60))
             }
-            var expected: [(term: UInt64, count: Int32)] = []
+            var expected: [(key: UInt64, count: Int32)] = []
             var seen: [UInt64: Int] = [:]
             for index in content.indices.dropLast() {
                 let key = UInt64(content[index]) << 21 | UInt64(content[index + 1])
@@ -100,7 +100,7 @@ struct CountingTableTests {
                 }
             }
             let counts = TopicClusterer.bigramCounts(content)
-            #expect(counts.map(\.term) == expected.map(\.term))
+            #expect(counts.map(\.key) == expected.map(\.key))
             #expect(counts.map(\.count) == expected.map(\.count))
         }
     }
@@ -111,8 +111,8 @@ struct CountingTableTests {
         let clusterer = TopicClusterer()
         let text = Normalizer().normalize("甲乙甲乙甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地玄黄宇宙洪荒日月盈昃辰宿列张")
         let counts = TopicClusterer.bigramCounts(text.content)
-        let expected = counts.sorted { ($0.count, $1.term) > ($1.count, $0.term) }.prefix(clusterer.vectorTerms)
-            .map(\.term).sorted()
+        let expected = counts.sorted { ($0.count, $1.key) > ($1.count, $0.key) }.prefix(clusterer.vectorTerms)
+            .map(\.key).sorted()
         let vector = clusterer.vector(text)
         #expect(counts.count > clusterer.vectorTerms)
         #expect(vector.map(\.term) == expected)
