@@ -338,14 +338,28 @@ public struct TopicClusterer: Sendable {
         }
     }
 
-    /// The first `limit` Unicode scalars of `text`; `text` itself (no copy) when it is not longer.
+    /// The first `limit` Unicode scalars of `text`; `text` itself (no copy) when it is not longer. Counts the
+    /// scalars by their UTF-8 lead bytes (every byte that is not a continuation byte starts one) where the string's
+    /// bytes are contiguous, instead of stepping through the scalar view.
     static func prefix(_ text: String, scalars limit: Int) -> String {
+        let end = text.utf8.withContiguousStorageIfAvailable { bytes -> Int in
+            var taken = 0
+            for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 {
+                if taken == limit { return offset }
+                taken += 1
+            }
+            return bytes.count
+        }
         let view = text.unicodeScalars
         var index = view.startIndex
-        var taken = 0
-        while taken < limit, index != view.endIndex {
-            view.formIndex(after: &index)
-            taken += 1
+        if let end {
+            index = text.utf8.index(text.utf8.startIndex, offsetBy: end)
+        } else {
+            var taken = 0
+            while taken < limit, index != view.endIndex {
+                view.formIndex(after: &index)
+                taken += 1
+            }
         }
         return index == view.endIndex ? text : String(view[..<index])
     }

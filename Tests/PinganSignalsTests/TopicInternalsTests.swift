@@ -2,8 +2,8 @@ import Testing
 
 @testable import PinganSignals
 
-@Suite("Counting tables: interned names and per-topic counts")
-struct CountingTableTests {
+@Suite("Topic internals: interned names, per-topic counts, vectors, representative text")
+struct TopicInternalsTests {
     @Test("names get ids in order of first appearance and keep them")
     func namesInOrder() {
         var table = NameTable()
@@ -116,5 +116,21 @@ struct CountingTableTests {
         let vector = clusterer.vector(text)
         #expect(counts.count > clusterer.vectorTerms)
         #expect(vector.map(\.term) == expected)
+    }
+
+    @Test("a representative text is cut after the same scalars as a walk of the scalar view")
+    func representativePrefix() {
+        let texts = [
+            "", "abc", "滨江区化工厂爆炸", "e\u{301}e\u{301}😀😀ab", String(repeating: "火灾😀a", count: 80),
+            String(repeating: "好", count: 140),
+        ]
+        for text in texts {
+            for limit in [0, 1, 2, 5, 139, 140, 141, 400] {
+                let view = text.unicodeScalars
+                let expected = String(view.prefix(limit))
+                #expect(TopicClusterer.prefix(text, scalars: limit) == expected)
+                #expect(TopicClusterer.prefix(text, scalars: limit).unicodeScalars.elementsEqual(view.prefix(limit)))
+            }
+        }
     }
 }
