@@ -36,7 +36,7 @@ public struct TopicClusterer: Sendable {
     private var documents = 0
     private var lastDecay: Int64 = Int64.min
     private var topics: [Int: Topic] = [:]
-    private var index: [UInt64: [Int32]] = [:]
+    private var index = PostingTable()
     private var nextID = 1
     private var currentDay = Int.min
     /// The sources and regions counted by the topics, interned.
@@ -407,7 +407,7 @@ public struct TopicClusterer: Sendable {
     }
 
     private static func addToCentroid(
-        _ vector: [(term: UInt64, weight: Float)], of topic: inout Topic, index: inout [UInt64: [Int32]],
+        _ vector: [(term: UInt64, weight: Float)], of topic: inout Topic, index: inout PostingTable,
         limits: (settledAfter: Int, centroidTerms: Int, indexedTerms: Int, maxPostings: Int)
     ) {
         let (settledAfter, centroidTerms, indexedTerms, maxPostings) = limits
@@ -425,16 +425,10 @@ public struct TopicClusterer: Sendable {
             let top = topic.centroid.heaviest(indexedTerms).map(\.key)
             for term in top where !topic.indexedTerms.contains(term) {
                 // Bounded posting lists: a term shared by many topics keeps only the most recent ones.
-                Self.append(Int32(id), to: &index[term, default: []], keeping: maxPostings)
+                index.append(Int32(id), to: term, keeping: maxPostings)
                 topic.indexedTerms.append(term)
             }
         }
-    }
-
-    /// Appends `id` to a posting list and keeps its last `limit` entries (one dictionary access for both).
-    private static func append(_ id: Int32, to postings: inout [Int32], keeping limit: Int) {
-        postings.append(id)
-        if postings.count > limit { postings.removeFirst(postings.count - limit) }
     }
 
     /// Day change: drop topics idle for a whole window, halve document frequencies once per window.
@@ -452,8 +446,7 @@ public struct TopicClusterer: Sendable {
         guard !expired.isEmpty else { return }
         for id in expired {
             for term in topics.removeValue(forKey: id)?.indexedTerms ?? [] {
-                index[term]?.removeAll { $0 == Int32(id) }
-                if index[term]?.isEmpty == true { index[term] = nil }
+                index.remove(Int32(id), from: term)
             }
         }
     }

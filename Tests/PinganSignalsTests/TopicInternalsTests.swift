@@ -133,4 +133,63 @@ struct TopicInternalsTests {
             }
         }
     }
+
+    @Test("the inverted index keeps the most recent postings per term and finds every term after growth")
+    func postingTableGrowth() {
+        var table = PostingTable()
+        for term in 0..<3_000 as Range<UInt64> {
+            for id in 0..<Int32(term % 5 + 1) { table.append(id, to: term << 21 | 7, keeping: 3) }
+        }
+        #expect(table.count == 3_000)
+        for term in 0..<3_000 as Range<UInt64> {
+            let ids = Int32(term % 5 + 1)
+            #expect(table[term << 21 | 7] == Array(max(0, ids - 3)..<ids))
+        }
+        #expect(table[12_345] == nil)
+        table.append(9, to: .max, keeping: 3)
+        #expect(table[.max] == [9])
+        #expect(table.count == 3_001)
+    }
+
+    @Test("removing postings from the inverted index keeps colliding terms reachable")
+    func postingTableRemoval() {
+        // Many terms in a table that starts small, so that runs of colliding positions form; then remove in an
+        // order unrelated to insertion and compare with a dictionary after every step.
+        var table = PostingTable(capacity: 16)
+        var model: [UInt64: [Int32]] = [:]
+        var state: UInt64 = 11
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 20
+        }
+        let terms = (0..<400).map { _ in next() }
+        for (index, term) in terms.enumerated() {
+            for id in [Int32(index), Int32(index + 1_000)] {
+                table.append(id, to: term, keeping: 16)
+                model[term, default: []].append(id)
+            }
+        }
+        for (step, term) in terms.enumerated().sorted(by: { ($0.element % 7, $0.offset) < ($1.element % 7, $1.offset) })
+        {
+            let id = step % 2 == 0 ? Int32(step) : Int32(step + 1_000)
+            table.remove(id, from: term)
+            model[term]?.removeAll { $0 == id }
+            if model[term]?.isEmpty == true { model[term] = nil }
+        }
+        for (index, term) in terms.enumerated() {
+            table.remove(Int32(index), from: term)
+            model[term]?.removeAll { $0 == Int32(index) }
+            if model[term]?.isEmpty == true { model[term] = nil }
+            if index % 50 == 0 {
+                for other in terms { #expect(table[other] == model[other]) }
+            }
+        }
+        #expect(table.count == model.count)
+        for term in terms {
+            table.remove(Int32(0), from: term)
+            for id in model[term] ?? [] { table.remove(id, from: term) }
+        }
+        #expect(table.count == 0)
+        for term in terms { #expect(table[term] == nil) }
+    }
 }
