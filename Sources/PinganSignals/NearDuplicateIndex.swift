@@ -168,15 +168,15 @@ public struct NearDuplicateIndex: Sendable {
         let rows = parameters.rows
         for band in keys.indices {
             var h = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
-            var row = 0
-            while row < rows {
-                var word: UInt64 = 0
-                for offset in 0..<min(4, rows - row) {
-                    let product = band * rows + row + offset
-                    word |= UInt64(signature[2 * product + 1]) << (16 * UInt64(offset))
+            var word: UInt64 = 0
+            let first = band * rows
+            // Rows four to a word, the last word possibly shorter; each word mixed in when full or at the end.
+            for row in 0..<rows {
+                word |= UInt64(signature[2 * (first + row) + 1]) << (16 * UInt64(row & 3))
+                if row & 3 == 3 || row == rows - 1 {
+                    h = Shingles.mix(h ^ word)
+                    word = 0
                 }
-                h = Shingles.mix(h ^ word)
-                row += 4
             }
             keys[band] = h
         }
