@@ -60,49 +60,50 @@ public struct MinHasher: Sendable {
 
     /// The signature of a set of shingle hashes; an empty set gives all slots 0x7FFF.
     public func signature(of shingles: [UInt64]) -> [UInt16] {
-        if usesVectorKernel {
-            return [UInt16](unsafeUninitializedCapacity: Self.slots) { out, initialized in
-                multipliers.withUnsafeBytes { a in
-                    increments.withUnsafeBytes { b in
-                        shingles.withUnsafeBufferPointer { s in
-                            pingan_minhash_signature(
-                                a.baseAddress?.assumingMemoryBound(to: UInt32.self),
-                                b.baseAddress?.assumingMemoryBound(to: UInt32.self), s.baseAddress, s.count,
-                                out.baseAddress)
-                        }
-                    }
-                }
-                initialized = Self.slots
-            }
+        [UInt16](unsafeUninitializedCapacity: Self.slots) { out, initialized in
+            shingles.withUnsafeBufferPointer { signature(of: $0, into: out) }
+            initialized = Self.slots
         }
-        var minima = [UInt16](repeating: 0x7FFF, count: Self.slots)
+    }
+
+    /// Writes the signature of `shingles` to `out`, which holds `slots` values.
+    func signature(of shingles: UnsafeBufferPointer<UInt64>, into out: UnsafeMutableBufferPointer<UInt16>) {
+        if usesVectorKernel {
+            multipliers.withUnsafeBytes { a in
+                increments.withUnsafeBytes { b in
+                    pingan_minhash_signature(
+                        a.baseAddress?.assumingMemoryBound(to: UInt32.self),
+                        b.baseAddress?.assumingMemoryBound(to: UInt32.self), shingles.baseAddress, shingles.count,
+                        out.baseAddress)
+                }
+            }
+            return
+        }
+        let out = UnsafeMutableRawBufferPointer(out)
         multipliers.withUnsafeBufferPointer { a in
             increments.withUnsafeBufferPointer { b in
-                minima.withUnsafeMutableBytes { out in
-                    // Four vectors (32 slots) at a time, their minima in registers across all shingles.
-                    for block in stride(from: 0, to: a.count, by: 4) {
-                        let (a0, a1, a2, a3) = (a[block], a[block + 1], a[block + 2], a[block + 3])
-                        let (b0, b1, b2, b3) = (b[block], b[block + 1], b[block + 2], b[block + 3])
-                        var m0 = SIMD8<Int16>(repeating: .max)
-                        var m1 = m0
-                        var m2 = m0
-                        var m3 = m0
-                        for shingle in shingles {
-                            let x = SIMD4<UInt32>(repeating: UInt32(truncatingIfNeeded: shingle ^ (shingle >> 32)))
-                            m0 = pointwiseMin(m0, Self.slots(a0, x, b0))
-                            m1 = pointwiseMin(m1, Self.slots(a1, x, b1))
-                            m2 = pointwiseMin(m2, Self.slots(a2, x, b2))
-                            m3 = pointwiseMin(m3, Self.slots(a3, x, b3))
-                        }
-                        out.storeBytes(of: m0, toByteOffset: block * 16, as: SIMD8<Int16>.self)
-                        out.storeBytes(of: m1, toByteOffset: block * 16 + 16, as: SIMD8<Int16>.self)
-                        out.storeBytes(of: m2, toByteOffset: block * 16 + 32, as: SIMD8<Int16>.self)
-                        out.storeBytes(of: m3, toByteOffset: block * 16 + 48, as: SIMD8<Int16>.self)
+                // Four vectors (32 slots) at a time, their minima in registers across all shingles.
+                for block in stride(from: 0, to: a.count, by: 4) {
+                    let (a0, a1, a2, a3) = (a[block], a[block + 1], a[block + 2], a[block + 3])
+                    let (b0, b1, b2, b3) = (b[block], b[block + 1], b[block + 2], b[block + 3])
+                    var m0 = SIMD8<Int16>(repeating: .max)
+                    var m1 = m0
+                    var m2 = m0
+                    var m3 = m0
+                    for shingle in shingles {
+                        let x = SIMD4<UInt32>(repeating: UInt32(truncatingIfNeeded: shingle ^ (shingle >> 32)))
+                        m0 = pointwiseMin(m0, Self.slots(a0, x, b0))
+                        m1 = pointwiseMin(m1, Self.slots(a1, x, b1))
+                        m2 = pointwiseMin(m2, Self.slots(a2, x, b2))
+                        m3 = pointwiseMin(m3, Self.slots(a3, x, b3))
                     }
+                    out.storeBytes(of: m0, toByteOffset: block * 16, as: SIMD8<Int16>.self)
+                    out.storeBytes(of: m1, toByteOffset: block * 16 + 16, as: SIMD8<Int16>.self)
+                    out.storeBytes(of: m2, toByteOffset: block * 16 + 32, as: SIMD8<Int16>.self)
+                    out.storeBytes(of: m3, toByteOffset: block * 16 + 48, as: SIMD8<Int16>.self)
                 }
             }
         }
-        return minima
     }
 
     /// Estimated Jaccard similarity: the fraction of equal slots.

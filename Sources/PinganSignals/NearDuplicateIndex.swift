@@ -91,10 +91,32 @@ public struct NearDuplicateIndex: Sendable {
             lastMatchPayload = previous?.payloads[Int(slot)] ?? -1
             return .exact(of: previous?.ids[Int(slot)] ?? "")
         }
-        let signature = hasher.signature(of: Shingles.trigrams(content))
-        let bandKeys = bandKeys(signature)
-        let fingerprint = signature.map { UInt8(truncatingIfNeeded: $0) }
-        if !content.isEmpty, let (inCurrent, slot, similarity) = bestCandidate(fingerprint, bandKeys) {
+        // The post's shingles, signature, band keys and fingerprints live in temporary buffers (no allocations).
+        let shingleCount = Shingles.trigramCount(content.count)
+        let bands = parameters.bands
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: shingleCount + bands) { words in
+            let shingles = UnsafeMutableBufferPointer(rebasing: words[..<shingleCount])
+            let keys = UnsafeMutableBufferPointer(rebasing: words[shingleCount...])
+            Shingles.trigrams(content, into: shingles)
+            return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: MinHasher.slots) { signature in
+                hasher.signature(of: UnsafeBufferPointer(shingles), into: signature)
+                bandKeys(UnsafeBufferPointer(signature), into: keys)
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: MinHasher.slots) { fingerprint in
+                    for index in signature.indices { fingerprint[index] = UInt8(truncatingIfNeeded: signature[index]) }
+                    return record(
+                        id: id, exactKey: exactKey, isEmpty: content.isEmpty, UnsafeBufferPointer(fingerprint),
+                        UnsafeBufferPointer(keys))
+                }
+            }
+        }
+    }
+
+    /// Counts the post into its best near-duplicate original, or records it as an original.
+    private mutating func record(
+        id: String, exactKey: UInt64, isEmpty: Bool, _ fingerprint: UnsafeBufferPointer<UInt8>,
+        _ bandKeys: UnsafeBufferPointer<UInt64>
+    ) -> Verdict {
+        if !isEmpty, let (inCurrent, slot, similarity) = bestCandidate(fingerprint, bandKeys) {
             if inCurrent {
                 current.counts[Int(slot)] &+= 1
                 lastMatchPayload = current.payloads[Int(slot)]
@@ -112,7 +134,7 @@ public struct NearDuplicateIndex: Sendable {
         current.payloads.append(-1)
         current.exact.set(exactKey, slot)
         current.fingerprints.append(contentsOf: fingerprint)
-        if !content.isEmpty {
+        if !isEmpty {
             for key in bandKeys {
                 current.chain.append(current.buckets[key] ?? -1)
                 current.buckets.set(key, slot)
@@ -142,24 +164,22 @@ public struct NearDuplicateIndex: Sendable {
     /// One key per band: its rows' slots packed four to a word, each word mixed in. Row i of band b is the high
     /// half of product b·r + i, so that the rows of a band come from different products (the two halves of one
     /// product are not independent enough for banding: bands of both halves made several times more candidates).
-    private func bandKeys(_ signature: [UInt16]) -> [UInt64] {
-        var keys: [UInt64] = []
-        keys.reserveCapacity(parameters.bands)
-        for band in 0..<parameters.bands {
+    private func bandKeys(_ signature: UnsafeBufferPointer<UInt16>, into keys: UnsafeMutableBufferPointer<UInt64>) {
+        let rows = parameters.rows
+        for band in keys.indices {
             var h = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
-            var row = 0
-            while row < parameters.rows {
-                var word: UInt64 = 0
-                for offset in 0..<min(4, parameters.rows - row) {
-                    let product = band * parameters.rows + row + offset
-                    word |= UInt64(signature[2 * product + 1]) << (16 * UInt64(offset))
+            var word: UInt64 = 0
+            let first = band * rows
+            // Rows four to a word, the last word possibly shorter; each word mixed in when full or at the end.
+            for row in 0..<rows {
+                word |= UInt64(signature[2 * (first + row) + 1]) << (16 * UInt64(row & 3))
+                if row & 3 == 3 || row == rows - 1 {
+                    h = Shingles.mix(h ^ word)
+                    word = 0
                 }
-                h = Shingles.mix(h ^ word)
-                row += 4
             }
-            keys.append(h)
+            keys[band] = h
         }
-        return keys
     }
 
     /// The Jaccard estimate from `equal` equal fingerprints of `MinHasher.slots`, corrected for the chance equality
@@ -169,7 +189,9 @@ public struct NearDuplicateIndex: Sendable {
         return max(0, (fraction - 1.0 / 256) / (1 - 1.0 / 256))
     }
 
-    private func bestCandidate(_ folded: [UInt8], _ keys: [UInt64]) -> (Bool, Int32, Double)? {
+    private func bestCandidate(
+        _ folded: UnsafeBufferPointer<UInt8>, _ keys: UnsafeBufferPointer<UInt64>
+    ) -> (Bool, Int32, Double)? {
         var checked: [Int32] = []
         checked.reserveCapacity(maxCandidates)
         if let found = best(in: current, folded, keys, &checked) { return (true, found.0, found.1) }
@@ -178,7 +200,8 @@ public struct NearDuplicateIndex: Sendable {
     }
 
     private func best(
-        in generation: Generation, _ folded: [UInt8], _ keys: [UInt64], _ checked: inout [Int32]
+        in generation: Generation, _ folded: UnsafeBufferPointer<UInt8>, _ keys: UnsafeBufferPointer<UInt64>,
+        _ checked: inout [Int32]
     ) -> (Int32, Double)? {
         let start = checked.count
         // First every band's chain head, then the candidates in visiting order (band by band, each chain newest
@@ -250,7 +273,7 @@ public struct NearDuplicateIndex: Sendable {
     /// The number of equal slots of `signature` and the stored signature `slot`, or nil as soon as it is certain
     /// to stay below `needed`.
     private static func equalSlots(
-        _ signature: [UInt8], _ stored: [UInt8], _ slot: Int, atLeast needed: Int
+        _ signature: UnsafeBufferPointer<UInt8>, _ stored: [UInt8], _ slot: Int, atLeast needed: Int
     )
         -> Int?
     {
@@ -258,7 +281,8 @@ public struct NearDuplicateIndex: Sendable {
         let base = slot * count
         var equal = 0
         var reachable = true
-        signature.withUnsafeBytes { left in
+        do {
+            let left = UnsafeRawBufferPointer(signature)
             stored.withUnsafeBytes { right in
                 var offset = 0
                 // 64 bytes per step (four 16-byte compares, `pcmpeqb`), then the early-exit check.

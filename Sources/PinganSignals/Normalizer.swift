@@ -28,12 +28,13 @@ public struct Normalizer: Sendable {
         return foldScalars(text)
     }
 
-    /// `fold` over valid UTF-8 bytes, into an array of at most one scalar per byte; nil when an expansion would
-    /// not fit (then `foldScalars` does it).
+    /// `fold` over valid UTF-8 bytes, into a temporary buffer of at most one scalar per byte, then one array of the
+    /// scalars written (`Array(unsafeUninitializedCapacity:)` looked up its storage type at run time per call); nil
+    /// when an expansion would not fit (then `foldScalars` does it).
     private func foldUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt32]? {
         let capacity = bytes.count
-        var fits = true
-        let out = [UInt32](unsafeUninitializedCapacity: capacity) { out, initialized in
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: capacity) { out -> [UInt32]? in
+            var fits = true
             var written = 0
             var index = 0
             single.withUnsafeBufferPointer { table in
@@ -87,9 +88,8 @@ public struct Normalizer: Sendable {
                     }
                 }
             }
-            initialized = written
+            return fits ? Array(UnsafeBufferPointer(rebasing: out[..<written])) : nil
         }
-        return fits ? out : nil
     }
 
     /// `fold` scalar by scalar (any string).

@@ -32,17 +32,27 @@ public enum Shingles {
     /// The 64-bit hashes of the character trigrams of `content`; a content shorter than three scalars gives one
     /// shingle of the whole content, an empty content none.
     public static func trigrams(_ content: [UInt32]) -> [UInt64] {
+        [UInt64](unsafeUninitializedCapacity: trigramCount(content.count)) { out, initialized in
+            trigrams(content, into: out)
+            initialized = out.count
+        }
+    }
+
+    /// The number of shingles `trigrams` gives for a content of `count` scalars.
+    static func trigramCount(_ count: Int) -> Int { count >= 3 ? count - 2 : min(count, 1) }
+
+    /// Writes the shingles of `content` to `out`, which holds `trigramCount(content.count)` values.
+    static func trigrams(_ content: [UInt32], into out: UnsafeMutableBufferPointer<UInt64>) {
         switch content.count {
-        case 0: return []
-        case 1: return [unigram(content[0])]
-        case 2: return [bigram(content[0], content[1])]
+        case 0: return
+        case 1: out[0] = unigram(content[0])
+        case 2: out[0] = bigram(content[0], content[1])
         default:
-            var out: [UInt64] = []
-            out.reserveCapacity(content.count - 2)
-            for index in 0..<(content.count - 2) {
-                out.append(trigram(content[index], content[index + 1], content[index + 2]))
+            content.withUnsafeBufferPointer { content in
+                for index in 0..<(content.count - 2) {
+                    out[index] = trigram(content[index], content[index + 1], content[index + 2])
+                }
             }
-            return out
         }
     }
 

@@ -39,7 +39,8 @@ public struct SignalsEngine: Sendable {
     /// Daily counts per story, domain, region and subject.
     public private(set) var counters = DailyCounters()
     /// Interned region codes (for the counters).
-    public private(set) var regionIDs: [String: Int] = [:]
+    public var regionIDs: [String: Int] { regions.dictionary }
+    private var regions = NameTable()
 
     /// Creates an engine; `pseudonymizer` keys @mention pseudonyms.
     public init(configuration: Configuration = Configuration(), pseudonymizer: Pseudonymizer? = nil) {
@@ -153,16 +154,7 @@ public struct SignalsEngine: Sendable {
         let day = post.day
         counters.add(.story, id: story, day: day)
         if let domainIndex { counters.add(.domain, id: domainIndex, day: day) }
-        if let region = post.region {
-            let id: Int
-            if let known = regionIDs[region] {
-                id = known
-            } else {
-                id = regionIDs.count
-                regionIDs[region] = id
-            }
-            counters.add(.region, id: id, day: day)
-        }
+        if let region = post.region { counters.add(.region, id: Int(regions.intern(region)), day: day) }
         for subject in subjectIndices { counters.add(.subject, id: subject, day: day) }
         return Annotation(
             id: post.id, authorPseudonym: post.authorPseudonym, normalized: text, sentiment: judgement,
@@ -248,8 +240,7 @@ public struct SignalsEngine: Sendable {
         let day = counters.lastDay
         guard day != Int.min else { return [] }
         let length = detector.firstIndex + 1
-        var regionNames: [Int: String] = [:]
-        for (name, id) in regionIDs { regionNames[id] = name }
+        let regionNames = regions.names
         var results: [CounterAberration] = []
         let kinds: [(DailyCounters.Kind, String)] = [(.domain, "domain"), (.region, "region"), (.subject, "subject")]
         for (kind, label) in kinds {
@@ -257,7 +248,7 @@ public struct SignalsEngine: Sendable {
                 let name: String
                 switch kind {
                 case .domain: name = configuration.domains.domains[id].code
-                case .region: name = regionNames[id] ?? String(id)
+                case .region: name = id < regionNames.count ? regionNames[id] : String(id)
                 default: name = id < matcher.subjects.count ? matcher.subjects[id].name : String(id)
                 }
                 let series = counters.series(kind, id: id, endingOn: day, length: length)

@@ -142,35 +142,51 @@ struct TermWeights: Sendable {
 
     /// The `count` heaviest entries, ties to the smaller term — `byWeight().prefix(count)` without sorting them all.
     func heaviest(_ count: Int) -> [(key: UInt64, value: Float)] {
-        var entries: [(key: UInt64, value: Float)] = []
-        entries.reserveCapacity(keys.count)
-        for index in keys.indices { entries.append((keys[index], values[index])) }
-        return Self.heaviest(entries, count)
+        keys.withUnsafeBufferPointer { keys in
+            values.withUnsafeBufferPointer { values in
+                Self.heaviest(of: keys.count, count) { (keys[$0], values[$0]) }
+            }
+        }
     }
 
     /// The first `count` of `entries` by descending weight, ties to the smaller term (distinct terms, so a total
-    /// order and the same result as a full sort): insertion into a short sorted list.
+    /// order and the same result as a full sort).
     static func heaviest(_ entries: [(key: UInt64, value: Float)], _ count: Int) -> [(key: UInt64, value: Float)] {
-        var top: [(key: UInt64, value: Float)] = []
-        guard count > 0 else { return top }
-        top.reserveCapacity(count + 1)
-        for entry in entries {
-            if top.count == count {
-                let last = top[count - 1]
-                guard entry.value > last.value || (entry.value == last.value && entry.key < last.key) else { continue }
-                top.removeLast()
-            }
-            var position = top.count
-            while position > 0 {
-                let before = top[position - 1]
-                guard entry.value > before.value || (entry.value == before.value && entry.key < before.key) else {
-                    break
+        entries.withUnsafeBufferPointer { entries in heaviest(of: entries.count, count) { entries[$0] } }
+    }
+
+    /// The `count` heaviest of the `total` entries `entry(0)`, `entry(1)`, …: insertion into a short sorted list in
+    /// a temporary buffer.
+    @inline(__always) private static func heaviest(
+        of total: Int, _ count: Int, _ entry: (Int) -> (key: UInt64, value: Float)
+    ) -> [(key: UInt64, value: Float)] {
+        guard count > 0 else { return [] }
+        return withUnsafeTemporaryAllocation(of: (key: UInt64, value: Float).self, capacity: count) { top in
+            top.initialize(repeating: (0, 0))
+            var size = 0
+            for index in 0..<total {
+                let candidate = entry(index)
+                if size == count {
+                    let last = top[count - 1]
+                    guard candidate.value > last.value || (candidate.value == last.value && candidate.key < last.key)
+                    else { continue }
+                    size -= 1
                 }
-                position -= 1
+                var position = size
+                while position > 0 {
+                    let before = top[position - 1]
+                    guard
+                        candidate.value > before.value
+                            || (candidate.value == before.value && candidate.key < before.key)
+                    else { break }
+                    top[position] = before
+                    position -= 1
+                }
+                top[position] = candidate
+                size += 1
             }
-            top.insert(entry, at: position)
+            return Array(top[..<size])
         }
-        return top
     }
 
     /// The entries by descending weight, ties to the smaller term.

@@ -22,9 +22,10 @@ public struct Topic: Sendable {
     public var representativeID: String
     /// Normalised text of the representative post, at most 140 scalars.
     public var representativeText: String
-    /// Posts per source.
+    /// Posts per source. Filled in when the clusterer hands the topic out (`TopicClusterer.topic(_:)`,
+    /// `allTopics`); while it is held, `sourceCounts` counts them by interned name.
     public var sources: [String: Int] = [:]
-    /// Posts per region (bounded to 256 regions).
+    /// Posts per region (bounded to 256 regions); filled in as `sources` is, from `regionCounts`.
     public var regions: [String: Int] = [:]
     /// Hashtag counts (bounded to 64).
     public var hashtags: [String: Int] = [:]
@@ -37,7 +38,11 @@ public struct Topic: Sendable {
     /// Posts judged negative.
     public var negative = 0
     /// Votes per domain index of the `DomainLexicon`.
-    public var domainVotes: [Int: Int] = [:]
+    public var domainVotes: [Int: Int] { domainCounts.dictionary { Int($0) } }
+    /// Posts per source and per region by the clusterer's interned name ids, and votes per domain index.
+    var sourceCounts = SmallCounts()
+    var regionCounts = SmallCounts()
+    var domainCounts = SmallCounts()
     /// Posts per matched subject index.
     public var subjects: [Int: Int] {
         var result: [Int: Int] = [:]

@@ -36,9 +36,11 @@ public struct TopicClusterer: Sendable {
     private var documents = 0
     private var lastDecay: Int64 = Int64.min
     private var topics: [Int: Topic] = [:]
-    private var index: [UInt64: [Int32]] = [:]
+    private var index = PostingTable()
     private var nextID = 1
     private var currentDay = Int.min
+    /// The sources and regions counted by the topics, interned.
+    private var names = NameTable()
 
     /// Creates a clusterer.
     public init(threshold: Float = 0.25, windowSeconds: Int64 = 7 * 86_400) {
@@ -51,124 +53,131 @@ public struct TopicClusterer: Sendable {
     public var topicCount: Int { topics.count }
 
     /// The topic with `id`, if still held.
-    public func topic(_ id: Int) -> Topic? { topics[id] }
+    public func topic(_ id: Int) -> Topic? { topics[id].map(named) }
 
     /// The story of topic `id`, if the topic is still held (without copying the topic).
     public func storyID(of id: Int) -> Int? { topics[id]?.storyID }
 
     /// All held topics, by id.
-    public var allTopics: [Topic] { topics.values.sorted { $0.id < $1.id } }
+    public var allTopics: [Topic] { topics.values.sorted { $0.id < $1.id }.map(named) }
+
+    /// `topic` with its sources and regions by name.
+    private func named(_ topic: Topic) -> Topic {
+        var topic = topic
+        let names = names.names
+        topic.sources = topic.sourceCounts.dictionary { names[Int($0)] }
+        topic.regions = topic.regionCounts.dictionary { names[Int($0)] }
+        return topic
+    }
 
     /// The weighted vector of a normalised text: (term, weight) sorted by term, at most `vectorTerms` entries.
     public func vector(_ text: NormalizedText) -> [(term: UInt64, weight: Float)] {
-        vector(text, sortedBigrams: Self.sortedBigrams(text.content))
+        vector(text, bigrams: Self.bigramCounts(text.content))
     }
 
-    /// The packed bigrams of `content`, sorted.
-    static func sortedBigrams(_ content: [UInt32]) -> [UInt64] {
+    /// The distinct packed bigrams of `content` with their number of occurrences, in order of first appearance.
+    /// (Sorting all of a post's hundred bigrams to count them cost more than the rest of the vector; now only the
+    /// kept terms are sorted.)
+    static func bigramCounts(_ content: [UInt32]) -> [(key: UInt64, count: Int32)] {
         guard content.count >= 2 else { return [] }
-        var keys = [UInt64](repeating: 0, count: content.count - 1)
-        for position in 0..<(content.count - 1) {
-            keys[position] = UInt64(content[position]) << 21 | UInt64(content[position + 1])
-        }
-        keys.withUnsafeMutableBufferPointer { Self.sort($0) }
-        return keys
-    }
-
-    /// Sorts `keys` ascending: quicksort (median of three) down to insertion sort of short runs. About a hundred
-    /// keys a post; the standard library's stable sort cost several times more here.
-    static func sort(_ keys: UnsafeMutableBufferPointer<UInt64>) {
-        var low = 0
-        var high = keys.count - 1
-        while high - low > 16 {
-            let middle = low + (high - low) / 2
-            if keys[middle] < keys[low] { keys.swapAt(middle, low) }
-            if keys[high] < keys[low] { keys.swapAt(high, low) }
-            if keys[high] < keys[middle] { keys.swapAt(high, middle) }
-            let pivot = keys[middle]
-            var i = low
-            var j = high
-            while i <= j {
-                while keys[i] < pivot { i += 1 }
-                while keys[j] > pivot { j -= 1 }
-                if i <= j {
-                    keys.swapAt(i, j)
-                    i += 1
-                    j -= 1
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: content.count - 1) { keys in
+            content.withUnsafeBufferPointer { content in
+                for position in keys.indices {
+                    keys[position] = UInt64(content[position]) << 21 | UInt64(content[position + 1])
                 }
             }
-            // Recurse into the smaller side, loop on the larger (bounded stack depth).
-            if j - low < high - i {
-                if low < j { sort(UnsafeMutableBufferPointer(rebasing: keys[low...j])) }
-                low = i
-            } else {
-                if i < high { sort(UnsafeMutableBufferPointer(rebasing: keys[i...high])) }
-                high = j
-            }
-        }
-        guard low < high else { return }
-        for index in (low + 1)...high {
-            let key = keys[index]
-            var position = index
-            while position > low, keys[position - 1] > key {
-                keys[position] = keys[position - 1]
-                position -= 1
-            }
-            keys[position] = key
+            return occurrences(UnsafeBufferPointer(keys))
         }
     }
 
-    private func vector(_ text: NormalizedText, sortedBigrams keys: [UInt64]) -> [(term: UInt64, weight: Float)] {
+    /// The vector from the post's distinct bigrams (any order) and its hashtags: the weights of all, then the
+    /// heaviest `vectorTerms` in term order — the same terms and weights, in the same order, as weighting the
+    /// bigrams in term order: ties at the cut go to the smallest bigrams, then to hashtags in text order.
+    private func vector(
+        _ text: NormalizedText, bigrams: [(key: UInt64, count: Int32)]
+    ) -> [(term: UInt64, weight: Float)] {
         var terms: [(term: UInt64, weight: Float)] = []
-        terms.reserveCapacity(keys.count + text.hashtags.count)
-        var position = 0
+        terms.reserveCapacity(bigrams.count + text.hashtags.count)
         let total = Float(documents + 1)
         // Read once per call: a static read per term went through the lazy initialiser's check each time.
         let factors = Self.frequencyFactors
-        while position < keys.count {
-            var end = position + 1
-            while end < keys.count, keys[end] == keys[position] { end += 1 }
-            let df = Float(documentFrequency[Self.slot(keys[position])])
-            let tf = end - position
+        for (term, count) in bigrams {
+            let df = Float(documentFrequency[Self.slot(term)])
+            let tf = Int(count)
             let weight = (tf < 64 ? factors[tf] : 1 + logf(Float(tf))) * (logf(total / (df + 1)) + 1)
-            terms.append((keys[position], weight))
-            position = end
+            terms.append((term, weight))
         }
+        let bigramCount = terms.count
         for tag in text.hashtags where !tag.isEmpty {
             let key = Self.hashtagKey(tag)
             let df = Float(documentFrequency[Self.slot(key)])
             terms.append((key, 3 * (logf(total / (df + 1)) + 1)))
         }
-        if terms.count > vectorTerms {
-            // Keep the heaviest `vectorTerms` (ties to the smaller term): partial selection, not a full sort.
-            var weights = terms.map(\.weight)
-            let cut = Self.select(&weights, rank: vectorTerms - 1)
-            // All terms above the cut, then terms at the cut in order until `vectorTerms` are kept.
-            var tiedQuota = vectorTerms
-            for entry in terms where entry.weight > cut { tiedQuota -= 1 }
-            var kept: [(term: UInt64, weight: Float)] = []
-            kept.reserveCapacity(vectorTerms)
-            for entry in terms {
-                if entry.weight > cut {
-                    kept.append(entry)
-                } else if entry.weight == cut, tiedQuota > 0 {
-                    kept.append(entry)
-                    tiedQuota -= 1
-                }
-            }
-            // Bigrams are in term order already; only hashtags (high bit set, at the end) may need sorting.
-            if zip(kept, kept.dropFirst()).contains(where: { $0.term > $1.term }) { kept.sort { $0.term < $1.term } }
-            terms = kept
+        guard terms.count > vectorTerms else {
+            // All terms: the bigrams in term order, then the hashtags as they came.
+            Self.sortByTerm(&terms, prefix: bigramCount)
+            return terms
         }
-        // Bigrams came sorted; hashtags (high bit set) sort last.
-        return terms
+        // Keep the heaviest `vectorTerms`: partial selection of the cut, not a full sort.
+        let cut = withUnsafeTemporaryAllocation(of: Float.self, capacity: terms.count) { weights in
+            for (index, entry) in terms.enumerated() { weights[index] = entry.weight }
+            return Self.select(weights, rank: vectorTerms - 1)
+        }
+        var tiedQuota = vectorTerms
+        for entry in terms where entry.weight > cut { tiedQuota -= 1 }
+        var kept: [(term: UInt64, weight: Float)] = []
+        kept.reserveCapacity(vectorTerms)
+        var tied: [(term: UInt64, weight: Float)] = []
+        for entry in terms[..<bigramCount] {
+            if entry.weight > cut {
+                kept.append(entry)
+            } else if entry.weight == cut {
+                tied.append(entry)
+            }
+        }
+        if !tied.isEmpty {
+            Self.sortByTerm(&tied)
+            let taken = min(tiedQuota, tied.count)
+            kept.append(contentsOf: tied[..<taken])
+            tiedQuota -= taken
+        }
+        Self.sortByTerm(&kept)
+        for entry in terms[bigramCount...] {
+            if entry.weight > cut {
+                kept.append(entry)
+            } else if entry.weight == cut, tiedQuota > 0 {
+                kept.append(entry)
+                tiedQuota -= 1
+            }
+        }
+        // Bigrams are in term order; only hashtags (high bit set, at the end) may need sorting.
+        if zip(kept, kept.dropFirst()).contains(where: { $0.term > $1.term }) { kept.sort { $0.term < $1.term } }
+        return kept
+    }
+
+    /// Sorts the first `prefix` (default: all) of `terms` by term, which are distinct there: insertion sort, for
+    /// the two dozen terms of a post vector.
+    static func sortByTerm(_ terms: inout [(term: UInt64, weight: Float)], prefix: Int? = nil) {
+        let count = prefix ?? terms.count
+        guard count > 1 else { return }
+        terms.withUnsafeMutableBufferPointer { terms in
+            for index in 1..<count {
+                let entry = terms[index]
+                var position = index
+                while position > 0, terms[position - 1].term > entry.term {
+                    terms[position] = terms[position - 1]
+                    position -= 1
+                }
+                terms[position] = entry
+            }
+        }
     }
 
     /// 1 + ln tf for small term frequencies, computed once with the same `logf` (identical values).
     private static let frequencyFactors: [Float] = (0..<64).map { 1 + logf(Float($0)) }
 
     /// The value of rank `rank` (0 = largest) of `values` (Hoare's quickselect; reorders `values`).
-    static func select(_ values: inout [Float], rank: Int) -> Float {
+    static func select(_ values: UnsafeMutableBufferPointer<Float>, rank: Int) -> Float {
         var low = 0
         var high = values.count - 1
         while low < high {
@@ -210,13 +219,11 @@ public struct TopicClusterer: Sendable {
         advance(to: post)
         // The post counts in its own document frequencies (as scikit-learn's smooth IDF does).
         documents += 1
-        let keys = Self.sortedBigrams(text.content)
+        let bigrams = Self.bigramCounts(text.content)
         // One uniqueness check for the whole loop, so the table's cache misses can overlap.
         documentFrequency.withUnsafeMutableBufferPointer { frequencies in
-            var previous: UInt64 = .max
-            for key in keys where key != previous {
-                previous = key
-                let slot = Self.slot(key)
+            for entry in bigrams {
+                let slot = Self.slot(entry.key)
                 if frequencies[slot] < UInt32.max { frequencies[slot] += 1 }
             }
         }
@@ -224,21 +231,25 @@ public struct TopicClusterer: Sendable {
             let slot = Self.slot(Self.hashtagKey(tag))
             if documentFrequency[slot] < UInt32.max { documentFrequency[slot] += 1 }
         }
-        let vector = vector(text, sortedBigrams: keys)
+        let vector = vector(text, bigrams: bigrams)
         var norm2: Float = 0
         for entry in vector { norm2 += entry.weight * entry.weight }
         let postNorm = norm2.squareRoot()
 
         // Candidates: topics sharing the post's heaviest terms, ranked by the number of terms shared. Terms seen in
         // no other post (df = 1) cannot be in any topic and are skipped.
-        var hits: [Int32] = []
+        var hits: [UInt64] = []
         hits.reserveCapacity(queryTerms * maxPostings)
-        let heaviest = TermWeights.heaviest(
-            vector.filter { documentFrequency[Self.slot($0.term)] >= 2 }.map { ($0.term, $0.weight) }, queryTerms)
-        for entry in heaviest {
-            if let postings = index[entry.key] { hits.append(contentsOf: postings) }
+        var indexable: [(key: UInt64, value: Float)] = []
+        indexable.reserveCapacity(vector.count)
+        for entry in vector where documentFrequency[Self.slot(entry.term)] >= 2 {
+            indexable.append((entry.term, entry.weight))
         }
-        var ranked = Self.countHits(hits)
+        let heaviest = TermWeights.heaviest(indexable, queryTerms)
+        for entry in heaviest {
+            for topic in index[entry.key] ?? [] { hits.append(UInt64(UInt32(bitPattern: topic))) }
+        }
+        var ranked = hits.withUnsafeBufferPointer { Self.occurrences($0) }
         // Partial selection of the `maxCandidates` best (most shared terms, then most recent).
         var chosen: [Int32] = []
         for _ in 0..<min(maxCandidates, ranked.count) {
@@ -246,10 +257,10 @@ public struct TopicClusterer: Sendable {
             for index in 1..<ranked.count {
                 let lhs = ranked[index]
                 let rhs = ranked[bestIndex]
-                if lhs.shared > rhs.shared || (lhs.shared == rhs.shared && lhs.id > rhs.id) { bestIndex = index }
+                if lhs.count > rhs.count || (lhs.count == rhs.count && lhs.key > rhs.key) { bestIndex = index }
             }
-            chosen.append(ranked[bestIndex].id)
-            ranked[bestIndex].shared = -1
+            chosen.append(Int32(truncatingIfNeeded: ranked[bestIndex].key))
+            ranked[bestIndex].count = -1
         }
         var best: (id: Int, similarity: Float)?
         for candidate in chosen {
@@ -282,52 +293,73 @@ public struct TopicClusterer: Sendable {
             position = inserted
         }
         // Mutated in place through the values view: one lookup, storage uniquely referenced.
-        Self.count(post, text, sentiment, domain, subjects, duplicate: false, into: &topics.values[position])
+        let (source, region) = intern(post)
+        Self.count(
+            post, text, sentiment, domain, subjects, source: source, region: region, duplicate: false,
+            into: &topics.values[position])
         Self.addToCentroid(
             vector, of: &topics.values[position], index: &index,
             limits: (settledAfter, centroidTerms, indexedTerms, maxPostings))
         return id
     }
 
-    /// The number of occurrences of each topic id in `hits`, in no particular order (the candidate selection is a
-    /// total order on (shared terms, id), so the order does not matter): a small open-addressing count instead of
-    /// sorting the hits.
-    static func countHits(_ hits: [Int32]) -> [(id: Int32, shared: Int)] {
-        var ranked: [(id: Int32, shared: Int)] = []
-        guard !hits.isEmpty else { return ranked }
-        var capacity = 16
-        while capacity < hits.count * 2 { capacity <<= 1 }
-        let mask = capacity - 1
-        // Position + 1 in `ranked` per table slot; 0 = empty.
-        var table = [Int32](repeating: 0, count: capacity)
-        ranked.reserveCapacity(hits.count)
-        for hit in hits {
-            var slot = Int(truncatingIfNeeded: (UInt32(bitPattern: hit) &* 0x9E37_79B1) >> 16) & mask
-            while true {
-                let entry = Int(table[slot])
-                if entry == 0 {
-                    ranked.append((hit, 1))
-                    table[slot] = Int32(ranked.count)
-                    break
+    /// The distinct values of `keys` with their number of occurrences, in order of first appearance: an
+    /// open-addressing count in temporary buffers instead of sorting the keys (Fibonacci hashing: the top bits of
+    /// the key times 2⁶⁴/φ pick the position).
+    static func occurrences(_ keys: UnsafeBufferPointer<UInt64>) -> [(key: UInt64, count: Int32)] {
+        guard !keys.isEmpty else { return [] }
+        var bits = 4
+        while 1 << bits < keys.count * 2 { bits += 1 }
+        return withUnsafeTemporaryAllocation(of: (key: UInt64, count: Int32).self, capacity: keys.count) { counts in
+            // Per table position: the position + 1 in `counts` of the key there, 0 when empty.
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: 1 << bits) { table in
+                table.initialize(repeating: 0)
+                let mask = (1 << bits) - 1
+                var distinct = 0
+                for key in keys {
+                    var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
+                    while true {
+                        let entry = Int(table[slot])
+                        if entry == 0 {
+                            counts.initializeElement(at: distinct, to: (key, 1))
+                            distinct += 1
+                            table[slot] = Int32(distinct)
+                            break
+                        }
+                        if counts[entry - 1].key == key {
+                            counts[entry - 1].count += 1
+                            break
+                        }
+                        slot = (slot + 1) & mask
+                    }
                 }
-                if ranked[entry - 1].id == hit {
-                    ranked[entry - 1].shared += 1
-                    break
-                }
-                slot = (slot + 1) & mask
+                return Array(UnsafeBufferPointer(rebasing: counts[..<distinct]))
             }
         }
-        return ranked
     }
 
-    /// The first `limit` Unicode scalars of `text`; `text` itself (no copy) when it is not longer.
+    /// The first `limit` Unicode scalars of `text`; `text` itself (no copy) when it is not longer. Counts the
+    /// scalars by their UTF-8 lead bytes (every byte that is not a continuation byte starts one) where the string's
+    /// bytes are contiguous, instead of stepping through the scalar view.
     static func prefix(_ text: String, scalars limit: Int) -> String {
+        let end = text.utf8.withContiguousStorageIfAvailable { bytes -> Int in
+            var taken = 0
+            for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 {
+                if taken == limit { return offset }
+                taken += 1
+            }
+            return bytes.count
+        }
         let view = text.unicodeScalars
         var index = view.startIndex
-        var taken = 0
-        while taken < limit, index != view.endIndex {
-            view.formIndex(after: &index)
-            taken += 1
+        if let end {
+            index = text.utf8.index(text.utf8.startIndex, offsetBy: end)
+        } else {
+            var taken = 0
+            while taken < limit, index != view.endIndex {
+                view.formIndex(after: &index)
+                taken += 1
+            }
         }
         return index == view.endIndex ? text : String(view[..<index])
     }
@@ -337,26 +369,28 @@ public struct TopicClusterer: Sendable {
         to id: Int, post: Post, text: NormalizedText, sentiment: Sentiment, domain: Int?, subjects: [Int]
     ) {
         guard let position = topics.index(forKey: id) else { return }
-        Self.count(post, text, sentiment, domain, subjects, duplicate: true, into: &topics.values[position])
+        let (source, region) = intern(post)
+        Self.count(
+            post, text, sentiment, domain, subjects, source: source, region: region, duplicate: true,
+            into: &topics.values[position])
+    }
+
+    /// The name ids of the post's source and region.
+    private mutating func intern(_ post: Post) -> (source: Int32, region: Int32?) {
+        (names.intern(post.source), post.region.map { names.intern($0) })
     }
 
     private static func count(
         _ post: Post, _ text: NormalizedText, _ sentiment: Sentiment, _ domain: Int?, _ subjects: [Int],
-        duplicate: Bool, into topic: inout Topic
+        source: Int32, region: Int32?, duplicate: Bool, into topic: inout Topic
     ) {
         topic.count += 1
         if duplicate { topic.duplicates += 1 } else { topic.originals += 1 }
         topic.firstTime = min(topic.firstTime, post.time)
         topic.lastTime = max(topic.lastTime, post.time)
-        topic.sources[post.source, default: 0] += 1
-        // One lookup while below the bound (the common case), as before: existing keys count, new ones only below it.
-        if let region = post.region {
-            if topic.regions.count < 256 {
-                topic.regions[region, default: 0] += 1
-            } else if let position = topic.regions.index(forKey: region) {
-                topic.regions.values[position] += 1
-            }
-        }
+        topic.sourceCounts.add(source)
+        // Existing regions count; new ones only while fewer than 256 are held.
+        if let region { topic.regionCounts.add(region, limit: 256) }
         for tag in text.hashtags {
             if topic.hashtags.count < 64 {
                 topic.hashtags[tag, default: 0] += 1
@@ -368,12 +402,12 @@ public struct TopicClusterer: Sendable {
         topic.comments += post.comments
         topic.likes += post.likes
         if sentiment.label == .negative { topic.negative += 1 }
-        if let domain { topic.domainVotes[domain, default: 0] += 1 }
+        if let domain { topic.domainCounts.add(Int32(domain)) }
         topic.count(subjects: subjects)
     }
 
     private static func addToCentroid(
-        _ vector: [(term: UInt64, weight: Float)], of topic: inout Topic, index: inout [UInt64: [Int32]],
+        _ vector: [(term: UInt64, weight: Float)], of topic: inout Topic, index: inout PostingTable,
         limits: (settledAfter: Int, centroidTerms: Int, indexedTerms: Int, maxPostings: Int)
     ) {
         let (settledAfter, centroidTerms, indexedTerms, maxPostings) = limits
@@ -391,16 +425,10 @@ public struct TopicClusterer: Sendable {
             let top = topic.centroid.heaviest(indexedTerms).map(\.key)
             for term in top where !topic.indexedTerms.contains(term) {
                 // Bounded posting lists: a term shared by many topics keeps only the most recent ones.
-                Self.append(Int32(id), to: &index[term, default: []], keeping: maxPostings)
+                index.append(Int32(id), to: term, keeping: maxPostings)
                 topic.indexedTerms.append(term)
             }
         }
-    }
-
-    /// Appends `id` to a posting list and keeps its last `limit` entries (one dictionary access for both).
-    private static func append(_ id: Int32, to postings: inout [Int32], keeping limit: Int) {
-        postings.append(id)
-        if postings.count > limit { postings.removeFirst(postings.count - limit) }
     }
 
     /// Day change: drop topics idle for a whole window, halve document frequencies once per window.
@@ -418,8 +446,7 @@ public struct TopicClusterer: Sendable {
         guard !expired.isEmpty else { return }
         for id in expired {
             for term in topics.removeValue(forKey: id)?.indexedTerms ?? [] {
-                index[term]?.removeAll { $0 == Int32(id) }
-                if index[term]?.isEmpty == true { index[term] = nil }
+                index.remove(Int32(id), from: term)
             }
         }
     }
