@@ -15,16 +15,6 @@ public struct Dialect: Sendable {
         self.engine = db.dialect.name == "postgresql" ? .postgres : .sqlite
     }
 
-    /// The text value of the top-level `key` of the JSON text in `column`, as an SQL expression: `json_extract` on
-    /// SQLite, `->>` on PostgreSQL. `key` must be a plain identifier (it is written into the statement).
-    public func jsonText(_ column: String, key: String) -> String {
-        precondition(key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }, "a JSON key in SQL is an identifier")
-        return switch engine {
-        case .sqlite: "json_extract(\(column), '$.\(key)')"
-        case .postgres: "(\(column)::json ->> '\(key)')"
-        }
-    }
-
     /// Serialises writers of one kind until the transaction ends. SQLite has one writer connection already; on
     /// PostgreSQL a transaction-scoped advisory lock does it, so two Pingan processes never interleave.
     public func lockForTransaction(_ lock: TransactionLock, on db: any SQLDatabase) async throws {

@@ -96,6 +96,40 @@ struct AuditLogTests {
         }
     }
 
+    /// Transactions sharing a commit extend the chain from the head the batch keeps in memory; one that appends and
+    /// then fails takes its entries back, and the next member continues from the head before it.
+    @Test(arguments: TestEngine.available)
+    func membersOfOneBatchExtendTheChainAndAFailedOneLeavesNoGap(engine: TestEngine) async throws {
+        struct Refused: Error {}
+        try await TestDatabase.with(engine) { provider in
+            let kept = try await withThrowingTaskGroup(of: Int.self) { group in
+                for index in 0..<120 {
+                    group.addTask {
+                        do {
+                            try await provider.transaction { db in
+                                let log = AuditLog(db)
+                                for entry in 0..<(1 + index % 3) {
+                                    try await log.append(
+                                        AuditRecord(
+                                            actor: "w\(index)", action: "test", objectType: "t", objectID: "\(entry)"),
+                                        at: Date())
+                                }
+                                if index % 7 == 3 { throw Refused() }  // after its appends: they must go with it
+                            }
+                            return 1 + index % 3
+                        } catch is Refused {
+                            return 0
+                        }
+                    }
+                }
+                return try await group.reduce(0, +)
+            }
+            let result = try await verify(provider)
+            #expect(result.isIntact)
+            #expect(result.checked == kept)
+        }
+    }
+
     @Test(arguments: TestEngine.available)
     func aFailedTransactionLeavesNeitherTheChangeNorItsAuditEntry(engine: TestEngine) async throws {
         struct Crash: Error {}

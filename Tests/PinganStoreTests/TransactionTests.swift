@@ -221,4 +221,47 @@ struct GroupCommitTests {
             #expect(stored == (1...40).filter { $0 % 4 != 0 })
         }
     }
+
+    /// Intakes sharing a commit count their case numbers on from the batch's memory: every acknowledged one has its
+    /// own number, a failed one gives its number back (no gaps), and the sequence's row holds the last one given.
+    @Test(arguments: TestEngine.available)
+    func caseNumbersInSharedCommitsAreUniqueWithoutGaps(engine: TestEngine) async throws {
+        struct Refused: Error {}
+        try await TestDatabase.with(engine) { provider in
+            let numbers = try await withThrowingTaskGroup(of: [Int].self) { group in
+                for index in 0..<150 {
+                    group.addTask {
+                        do {
+                            return try await provider.transaction { db in
+                                let cases = CaseRepository(db)
+                                // Two sequences in one batch, two numbers from one of them in some members.
+                                let year = 2026 + index % 2
+                                var taken = [try await cases.nextSequence(prefix: "T", year: year) * 10 + index % 2]
+                                if index % 5 == 0 {
+                                    taken.append(try await cases.nextSequence(prefix: "T", year: year) * 10 + index % 2)
+                                }
+                                if index % 6 == 1 { throw Refused() }  // after taking numbers: they go back
+                                return taken
+                            }
+                        } catch is Refused {
+                            return []
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Int]()) { $0 += $1 }
+            }
+            #expect(try Self.commitCount(provider) < 150)
+            for year in [0, 1] {
+                let given = numbers.filter { $0 % 10 == year }.map { $0 / 10 }.sorted()
+                #expect(given == Array(1...given.count))
+                let stored = try await provider.read { db in
+                    try await db.raw(
+                        "SELECT last FROM case_sequences WHERE prefix = 'T' AND year = \(bind: 2026 + year)"
+                    )
+                    .first()?.decode(column: "last", as: Int.self)
+                }
+                #expect(stored == given.count)
+            }
+        }
+    }
 }

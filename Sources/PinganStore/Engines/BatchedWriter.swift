@@ -23,22 +23,53 @@ final class BatchedWriter: Sendable {
         var abandon: @Sendable (any SQLDatabase) async -> Void
     }
 
+    /// What a member answers whose body succeeded although one of its statements failed (it caught the error): on
+    /// PostgreSQL the statement aborted the transaction, so nothing the body did after it took effect.
+    struct SwallowedStatementFailure: Error, CustomStringConvertible {
+        var underlying: String
+        var description: String {
+            "a statement of the transaction failed and its error was ignored; nothing was written (\(underlying))"
+        }
+    }
+
     /// What the members of a batch answer when its connection was lost before their shared COMMIT: their
     /// transaction ended with the connection, and nothing of it was committed.
     struct ConnectionLost: Error, CustomStringConvertible {
         var description: String { "the database connection was lost before the commit; nothing was written" }
     }
 
+    /// How a member's savepoint ends when its body succeeded.
+    enum Savepoints: Sendable {
+        /// `RELEASE SAVEPOINT` after each member (SQLite: in-process, and it keeps the savepoint stack flat).
+        case released
+        /// Left in place until the `COMMIT`: the next member's savepoint nests inside it, and a failed member rolls
+        /// back to its own, which undoes only it. One round trip less per member on PostgreSQL, where round trips
+        /// bound the writer. PostgreSQL aborts the whole transaction on any failed statement, and `COMMIT` of an
+        /// aborted transaction rolls back without an error; the `RELEASE` failed in that case, so a body that
+        /// swallowed a failed statement failed alone. Without it the member's connection (``BatchMemberDatabase``)
+        /// records every failed statement, and such a member rolls back to its savepoint and fails as before.
+        /// PostgreSQL keeps 64 subtransactions per transaction in shared memory before other sessions' snapshots
+        /// slow down, so batches stay below that (``GroupCommit/maximumMembers``).
+        case kept
+    }
+
     private let lock = AsyncLock()
-    private let batch = GroupCommit()
+    private let batch: GroupCommit
+    private let savepoints: Savepoints
     private let begin: [String]
     private let connection: Connection
     private let counters: ConnectionCounters
     private let logger: Logger
 
-    /// A writer that starts each batch with the statements `begin` (`BEGIN IMMEDIATE` on SQLite) on `connection`.
-    init(begin: [String], connection: Connection, counters: ConnectionCounters, logger: Logger) {
+    /// A writer that starts each batch with the statements `begin` (`BEGIN IMMEDIATE` on SQLite) on `connection`, of at
+    /// most `maximumMembers` transactions, ending each member's savepoint as `savepoints` says.
+    init(
+        begin: [String], savepoints: Savepoints, maximumMembers: Int, connection: Connection,
+        counters: ConnectionCounters, logger: Logger
+    ) {
         self.begin = begin
+        self.savepoints = savepoints
+        self.batch = GroupCommit(maximumMembers: maximumMembers)
         self.connection = connection
         self.counters = counters
         self.logger = logger
@@ -63,7 +94,7 @@ final class BatchedWriter: Sendable {
         try await lock.withLock {
             if batch.isOpen, let opened = try? await connection.open(), batch.openGeneration == opened.generation {
                 do {
-                    try await control("COMMIT", on: opened.db)
+                    try await commit(on: opened.db)
                     batch.end(.success(()))
                 } catch {
                     await connection.abandon(opened.db)
@@ -104,16 +135,23 @@ final class BatchedWriter: Sendable {
             batch.begin(generation: opened.generation)
         }
         let savepoint = batch.join()
+        let memory = batch.memory
+        let learnt = memory.learnt
+        let member = BatchMemberDatabase(base: db, memory: memory)
         let result: Result<T, any Error>
         do {
             try await control("SAVEPOINT \(savepoint)", on: db)
-            let value = try await body(db)
-            try await control("RELEASE SAVEPOINT \(savepoint)", on: db)
+            let value = try await body(member)
+            switch savepoints {
+            case .released: try await control("RELEASE SAVEPOINT \(savepoint)", on: db)
+            case .kept: if let failed = member.failedStatement { throw SwallowedStatementFailure(underlying: failed) }
+            }
             result = .success(value)
         } catch {
             do {
                 try await control("ROLLBACK TO SAVEPOINT \(savepoint)", on: db)
-                try await control("RELEASE SAVEPOINT \(savepoint)", on: db)
+                if savepoints == .released { try await control("RELEASE SAVEPOINT \(savepoint)", on: db) }
+                memory.learnt = learnt
                 result = .failure(error)
             } catch let rollbackError {
                 // The transaction itself is gone (SQLite ends it on some errors; a connection may drop): every
@@ -131,7 +169,7 @@ final class BatchedWriter: Sendable {
             return (result, ticket)
         }
         do {
-            try await control("COMMIT", on: db)
+            try await commit(on: db)
             batch.end(.success(()))
             return (result, nil)
         } catch {
@@ -140,5 +178,11 @@ final class BatchedWriter: Sendable {
             batch.end(.failure(error))
             return (result.flatMap { _ in .failure(error) }, nil)
         }
+    }
+
+    /// Writes what the batch's members deferred (``BatchMemory``), then commits.
+    private func commit(on db: any SQLDatabase) async throws {
+        try await batch.memory.flush(on: db)
+        try await control("COMMIT", on: db)
     }
 }

@@ -12,7 +12,7 @@ import Synchronization
 /// cannot be cancelled, so someone always closes an open batch. All state is touched only under the writer lock.
 final class GroupCommit: Sendable {
     /// How many transactions at most share one commit.
-    static let maximumMembers = 64
+    let maximumMembers: Int
     /// How long a batch stays open at most before its holder commits, whoever is waiting.
     static let maximumAge = Duration.milliseconds(10)
 
@@ -54,10 +54,16 @@ final class GroupCommit: Sendable {
         var openedAt = ContinuousClock.now
         var members: [Ticket] = []
         var count = 0
+        var memory = BatchMemory()
     }
 
     private let state = Mutex(State())
     private let commits = Atomic<Int>(0)
+
+    /// Batches of at most `maximumMembers` transactions.
+    init(maximumMembers: Int) {
+        self.maximumMembers = maximumMembers
+    }
 
     /// Batches committed so far.
     var commitCount: Int { commits.load(ordering: .relaxed) }
@@ -76,8 +82,12 @@ final class GroupCommit: Sendable {
             state.openedAt = .now
             state.count = 0
             state.members = []
+            state.memory = BatchMemory()
         }
     }
+
+    /// What the open batch's members learnt (``BatchMemory``); empty in each new batch.
+    var memory: BatchMemory { state.withLock { $0.memory } }
 
     /// Counts a member and answers the savepoint name it runs in.
     func join() -> String {
@@ -91,7 +101,7 @@ final class GroupCommit: Sendable {
     func shouldStayOpen(othersWaiting: Bool) -> Bool {
         guard othersWaiting else { return false }
         return state.withLock { state in
-            state.count < Self.maximumMembers && ContinuousClock.now - state.openedAt < Self.maximumAge
+            state.count < maximumMembers && ContinuousClock.now - state.openedAt < Self.maximumAge
         }
     }
 

@@ -57,7 +57,7 @@ public final class PostgresProvider: DatabaseProvider {
         // otherwise meet another process's batch holding the row and waiting for the lock
         // (`GroupCommitTests.twoProcessesWritingAtOnceNeitherDeadlockNorLoseAWrite`).
         self.writes = BatchedWriter(
-            begin: ["BEGIN", Dialect.advisoryLockStatement(.auditChain)],
+            begin: ["BEGIN", Dialect.advisoryLockStatement(.auditChain)], savepoints: .kept, maximumMembers: 48,
             connection: .init(
                 open: { try await writeConnection.open() }, abandon: { _ in await writeConnection.drop() }),
             counters: counters, logger: logger)
@@ -107,7 +107,7 @@ public final class PostgresProvider: DatabaseProvider {
     /// sent after the channel closed is never answered: the caller waits forever. Found when the server ended the
     /// write connection (`pg_terminate_backend`): the `ROLLBACK` after the failed `BEGIN` hung
     /// (`TransactionTests.aLostWriteConnectionIsReopenedForTheNextWrite`, about one run in five under load).
-    private struct LiveConnectionDatabase: SQLDatabase {
+    private struct LiveConnectionDatabase: ForwardingDatabase {
         let connection: PostgresConnection
         let base: any SQLDatabase
 
@@ -115,12 +115,6 @@ public final class PostgresProvider: DatabaseProvider {
             self.connection = connection
             self.base = connection.sql(queryLogLevel: .trace)
         }
-
-        var logger: Logger { base.logger }
-        var eventLoop: any EventLoop { base.eventLoop }
-        var version: (any SQLDatabaseReportedVersion)? { base.version }
-        var dialect: any SQLDialect { base.dialect }
-        var queryLogLevel: Logger.Level? { base.queryLogLevel }
 
         func execute(
             sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void
@@ -134,10 +128,6 @@ public final class PostgresProvider: DatabaseProvider {
         func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
             guard !connection.isClosed else { throw BatchedWriter.ConnectionLost() }
             try await base.execute(sql: query, onRow)
-        }
-
-        func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-            try await closure(self)
         }
     }
 

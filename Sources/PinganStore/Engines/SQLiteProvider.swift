@@ -96,7 +96,7 @@ public final class SQLiteProvider: DatabaseProvider {
         self.counters = counters
         // The one writer connection lives as long as the provider; nothing to reopen.
         self.writes = BatchedWriter(
-            begin: ["BEGIN IMMEDIATE"],
+            begin: ["BEGIN IMMEDIATE"], savepoints: .released, maximumMembers: 64,
             connection: .init(open: { (writer, 0) }, abandon: { db in try? await control("ROLLBACK", on: db) }),
             counters: counters, logger: logger)
     }

@@ -38,5 +38,6 @@ public enum Migrations {
         M0007CaseIntakeIndex.migration, M0008Assessment.migration, M0009Open311.migration,
         M0010SavedFilters.migration, M0011DirectoryGeneration.migration, M0012CaseListIndexes.migration,
         M0013DuplicateCandidateIndex.migration, M0014CaseKindStatusDueIndex.migration,
+        M0015CaseIntakeText.migration,
     ]
 }

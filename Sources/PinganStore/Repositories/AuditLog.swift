@@ -16,31 +16,64 @@ public struct AuditLog: Sendable {
         self.db = db
     }
 
-    /// Appends `record` at the end of the chain and returns the entry written.
+    /// Appends `record` at the end of the chain and returns the entry. Inside a write batch the entry is inserted
+    /// with the batch's others right before its `COMMIT` (``BatchMemory``), and the chain's head is read only by the
+    /// batch's first append; elsewhere it is read and the entry inserted now.
     @discardableResult
     public func append(_ record: AuditRecord, at time: Date) async throws -> AuditEntry {
-        let last = try await db.raw("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").first()
-        let seq = try (last.map { try Int64($0.int("seq")) } ?? 0) + 1
-        let previousHash = try last.map { try $0.string("hash") } ?? AuditEntry.genesisHash
+        let memory = (db as? BatchMemberDatabase)?.memory
+        var head = memory?.learnt.auditHead
+        if head == nil { head = try await self.head() }
+        let seq = (head?.seq ?? 0) + 1
+        let previousHash = head?.hash ?? AuditEntry.genesisHash
         let change = Self.canonicalJSON(record.change)
         let digest = Self.sha256(change)
-        let at = Timestamp.format(time)
         let hash = Self.sha256(
             AuditEntry.canonicalForm(
-                seq: seq, at: at, actor: record.actor, action: record.action, objectType: record.objectType,
-                objectID: record.objectID, changeDigest: digest, previousHash: previousHash))
-        try await db.raw(
-            """
-            INSERT INTO audit_log (seq, at, actor, action, object_type, object_id, change, change_digest,
-                previous_hash, hash)
-            VALUES (\(bind: seq), \(bind: at), \(bind: record.actor), \(bind: record.action),
-                \(bind: record.objectType), \(bind: record.objectID), \(bind: change), \(bind: digest),
-                \(bind: previousHash), \(bind: hash))
-            """
-        ).run()
-        return AuditEntry(
+                seq: seq, at: Timestamp.format(time), actor: record.actor, action: record.action,
+                objectType: record.objectType, objectID: record.objectID, changeDigest: digest,
+                previousHash: previousHash))
+        let entry = AuditEntry(
             seq: seq, at: time, actor: record.actor, action: record.action, objectType: record.objectType,
             objectID: record.objectID, change: change, changeDigest: digest, previousHash: previousHash, hash: hash)
+        if let memory {
+            memory.update { learnt in
+                learnt.auditHead = .init(seq: seq, hash: hash)
+                learnt.pendingEntries.append(entry)
+            }
+        } else {
+            try await Self.insert([entry], on: db)
+        }
+        return entry
+    }
+
+    /// Inserts `entries` (in statements of at most 200 rows).
+    static func insert(_ entries: [AuditEntry], on db: any SQLDatabase) async throws {
+        var start = entries.startIndex
+        while start < entries.endIndex {
+            let end = min(start + 200, entries.endIndex)
+            let rows = entries[start..<end].map { entry -> SQLQueryString in
+                """
+                (\(bind: entry.seq), \(bind: Timestamp.format(entry.at)), \(bind: entry.actor), \(bind: entry.action),
+                    \(bind: entry.objectType), \(bind: entry.objectID), \(bind: entry.change), \(bind: entry.changeDigest),
+                    \(bind: entry.previousHash), \(bind: entry.hash))
+                """
+            }
+            try await db.raw(
+                """
+                INSERT INTO audit_log (seq, at, actor, action, object_type, object_id, change, change_digest,
+                    previous_hash, hash) VALUES
+                """ + " " + rows.joined(separator: ", ")
+            ).run()
+            start = end
+        }
+    }
+
+    /// The newest entry's sequence number and hash; nil while the log is empty.
+    private func head() async throws -> BatchMemory.AuditHead? {
+        try await db.raw("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").first().map {
+            BatchMemory.AuditHead(seq: Int64(try $0.int("seq")), hash: try $0.string("hash"))
+        }
     }
 
     /// Filters for reading the log.

@@ -11,8 +11,18 @@ public struct CaseRepository: Sendable {
     public init(_ db: any SQLDatabase) { self.db = db }
 
     /// The next sequence number for case numbers with `prefix` in `year`; safe under concurrent writers on both
-    /// engines (an atomic upsert).
+    /// engines (an atomic upsert, whose row lock holds other writers off until the transaction ends). Inside a write
+    /// batch only the batch's first intake runs it; later ones count on from the batch's memory, and the last number
+    /// is stored before the batch commits (``BatchMemory``).
     public func nextSequence(prefix: String, year: Int) async throws -> Int {
+        let memory = (db as? BatchMemberDatabase)?.memory
+        let key = BatchMemory.SequenceKey(prefix: prefix, year: year)
+        let counted = memory?.update { learnt -> Int? in
+            guard let sequence = learnt.sequences[key] else { return nil }
+            learnt.sequences[key]?.issued = sequence.issued + 1
+            return sequence.issued + 1
+        }
+        if let counted = counted ?? nil { return counted }
         let row = try await db.raw(
             """
             INSERT INTO case_sequences (prefix, year, last) VALUES (\(bind: prefix), \(bind: year), 1)
@@ -21,7 +31,18 @@ public struct CaseRepository: Sendable {
             """
         ).first()
         guard let row else { throw StoreError.corrupt(column: "case_sequences.last", value: "no row returned") }
-        return try row.int("last")
+        let last = try row.int("last")
+        memory?.update { $0.sequences[key] = .init(issued: last, stored: last) }
+        return last
+    }
+
+    /// Stores `last` as the last number given out of a sequence whose row exists (``BatchMemory/flush(on:)``).
+    static func storeSequence(prefix: String, year: Int, last: Int, on db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            UPDATE case_sequences SET last = \(bind: last) WHERE prefix = \(bind: prefix) AND year = \(bind: year)
+            """
+        ).run()
     }
 
     /// Inserts a new case with its first events; answers the record as stored (the API's JSON form, ``WireJSON``).
@@ -34,14 +55,15 @@ public struct CaseRepository: Sendable {
             """
             INSERT INTO cases (id, number, kind, category_code, region_code, region_path, source, level, status,
                 responsible_unit_id, reporter_id, deadline, supervised, is_public, version, created_at, updated_at,
-                record)
+                record, intake_text)
             VALUES (\(bind: record.id.uuidString), \(bind: record.number), \(bind: record.kind.rawValue),
                 \(bind: record.categoryCode), \(bind: record.regionCode), \(bind: regionPath),
                 \(bind: record.source.rawValue), \(bind: record.level.rawValue), \(bind: record.status.rawValue),
                 \(bind: record.responsibleUnitID?.uuidString), \(bind: reporterID?.uuidString),
                 \(bind: record.deadline.map(Timestamp.format)), \(bind: record.isSupervised ? 1 : 0),
                 \(bind: record.isPublic ? 1 : 0), \(bind: record.version), \(bind: Timestamp.format(record.createdAt)),
-                \(bind: Timestamp.format(record.updatedAt)), \(bind: stored))
+                \(bind: Timestamp.format(record.updatedAt)), \(bind: stored),
+                \(bind: record.title + " " + record.description))
             """
         ).run()
         try await insertParticipants(record)
@@ -99,15 +121,10 @@ public struct CaseRepository: Sendable {
     public func duplicateCandidates(
         category: String, neighbourhood: String, since: Date, limit: Int
     ) async throws -> [DuplicateCandidate] {
-        let dialect = Dialect(of: db)
-        let title = dialect.jsonText("record", key: "title")
-        let description = dialect.jsonText("record", key: "description")
-        // The category is the one asked for, so it is not read back; title and description are joined by the
-        // database (one column to decode instead of two per candidate).
+        // The category is the one asked for, so it is not read back; the text is M0015's column.
         return try await db.raw(
             """
-            SELECT id, number, region_path, created_at, status,
-                COALESCE(\(unsafeRaw: title), '') || ' ' || COALESCE(\(unsafeRaw: description), '') AS text
+            SELECT id, number, region_path, created_at, status, intake_text AS text
             FROM cases
             WHERE category_code = \(bind: category) AND created_at >= \(bind: Timestamp.format(since))
                 AND (region_path = \(bind: neighbourhood) OR region_path LIKE \(bind: neighbourhood + "/%"))
