@@ -51,8 +51,7 @@ public struct CaseRepository: Sendable {
         _ record: Case, regionPath: String, reporterID: UUID?, events: [CaseEvent]
     ) async throws -> String {
         let stored = try Self.encode(record)
-        try await db.raw(
-            """
+        let insertCase: SQLQueryString = """
             INSERT INTO cases (id, number, kind, category_code, region_code, region_path, source, level, status,
                 responsible_unit_id, reporter_id, deadline, supervised, is_public, version, created_at, updated_at,
                 record, intake_text)
@@ -65,9 +64,18 @@ public struct CaseRepository: Sendable {
                 \(bind: Timestamp.format(record.updatedAt)), \(bind: stored),
                 \(bind: record.title + " " + record.description))
             """
-        ).run()
-        try await insertParticipants(record)
-        try await append(events)
+        let parts = [insertCase, Self.participantsInsert(record), try Self.eventsInsert(events)].compactMap { $0 }
+        if Dialect(of: db).engine == .postgres, parts.count > 1 {
+            // One round trip: the case, its participants and its events in one statement (data-modifying WITH;
+            // the foreign keys are checked at the statement's end, when the case row exists). The writer's round
+            // trips bound intake on PostgreSQL (docs/PERFORMANCE.md "Intake, fourth pass").
+            let leading = parts.dropLast().enumerated().map { index, part -> SQLQueryString in
+                "w\(unsafeRaw: String(index)) AS (" + part + ")"
+            }
+            try await db.raw("WITH " + leading.joined(separator: ", ") + " " + parts[parts.count - 1]).run()
+        } else {
+            for part in parts { try await db.raw(part).run() }
+        }
         return stored
     }
 
@@ -456,12 +464,15 @@ public struct CaseRepository: Sendable {
     }
 
     private func insertParticipants(_ record: Case) async throws {
+        if let statement = Self.participantsInsert(record) { try await db.raw(statement).run() }
+    }
+
+    /// The statement inserting the participating units of `record`, if it has any.
+    private static func participantsInsert(_ record: Case) -> SQLQueryString? {
         let units = Set(record.participatingUnitIDs).map(\.uuidString).sorted()
-        guard !units.isEmpty else { return }
+        guard !units.isEmpty else { return nil }
         let rows = units.map { unit -> SQLQueryString in "(\(bind: record.id.uuidString), \(bind: unit))" }
-        try await db.raw(
-            "INSERT INTO case_participants (case_id, unit_id) VALUES " + rows.joined(separator: ", ")
-        ).run()
+        return "INSERT INTO case_participants (case_id, unit_id) VALUES " + rows.joined(separator: ", ")
     }
 
     /// Adds events to a case's timeline that do not change the case itself (escalations).
@@ -471,7 +482,12 @@ public struct CaseRepository: Sendable {
 
     /// One statement for all of `events` (one round trip to the store, however many events an action writes).
     private func append(_ events: [CaseEvent]) async throws {
-        guard !events.isEmpty else { return }
+        if let statement = try Self.eventsInsert(events) { try await db.raw(statement).run() }
+    }
+
+    /// The statement inserting `events`, if there are any.
+    private static func eventsInsert(_ events: [CaseEvent]) throws -> SQLQueryString? {
+        guard !events.isEmpty else { return nil }
         var rows: [SQLQueryString] = []
         for event in events {
             rows.append(
@@ -481,10 +497,8 @@ public struct CaseRepository: Sendable {
                     \(bind: event.note), \(bind: try Self.json(event.data)))
                 """)
         }
-        try await db.raw(
-            "INSERT INTO case_events (id, case_id, version, at, type, actor, note, data) VALUES "
-                + rows.joined(separator: ", ")
-        ).run()
+        return "INSERT INTO case_events (id, case_id, version, at, type, actor, note, data) VALUES "
+            + rows.joined(separator: ", ")
     }
 
     static let encoder: JSONEncoder = {
