@@ -69,7 +69,7 @@ public final class PostgresProvider: DatabaseProvider {
     private final class WriteConnection: Sendable {
         private let configuration: PostgresConnection.Configuration
         private let logger: Logger
-        private let current = Mutex<(connection: PostgresConnection, generation: Int)?>(nil)
+        private let current = Mutex<(connection: PostgresConnection, generation: Int, watch: StatementWatch)?>(nil)
         private let sequence = Atomic<Int>(0)
 
         init(configuration: PostgresConnection.Configuration, logger: Logger) {
@@ -79,13 +79,15 @@ public final class PostgresProvider: DatabaseProvider {
 
         func open() async throws -> (db: any SQLDatabase, generation: Int) {
             if let open = current.withLock({ $0 }), !open.connection.isClosed {
-                return (LiveConnectionDatabase(connection: open.connection), open.generation)
+                return (LiveConnectionDatabase(connection: open.connection, watch: open.watch), open.generation)
             }
             let id = sequence.wrappingAdd(1, ordering: .relaxed).newValue
             let connection = try await PostgresConnection.connect(
                 configuration: configuration, id: id, logger: logger)
-            current.withLock { $0 = (connection, id) }
-            return (LiveConnectionDatabase(connection: connection), id)
+            let watch = StatementWatch()
+            connection.closeFuture.whenComplete { _ in watch.connectionClosed() }
+            current.withLock { $0 = (connection, id, watch) }
+            return (LiveConnectionDatabase(connection: connection, watch: watch), id)
         }
 
         func drop() async {
@@ -101,18 +103,22 @@ public final class PostgresProvider: DatabaseProvider {
         }
     }
 
-    /// The write connection as an `SQLDatabase` that refuses a statement once the connection is closed.
+    /// The write connection as an `SQLDatabase` whose statements fail once the connection closes.
     ///
     /// PostgresNIO writes a query into the connection's channel without a promise for the write itself, so a query
     /// sent after the channel closed is never answered: the caller waits forever. Found when the server ended the
     /// write connection (`pg_terminate_backend`): the `ROLLBACK` after the failed `BEGIN` hung
-    /// (`TransactionTests.aLostWriteConnectionIsReopenedForTheNextWrite`, about one run in five under load).
+    /// (`TransactionTests.aLostWriteConnectionIsReopenedForTheNextWrite`, about one run in five under load). A
+    /// statement is refused when the connection is already closed, and one sent as it closes fails with it
+    /// (``StatementWatch``).
     private struct LiveConnectionDatabase: ForwardingDatabase {
         let connection: PostgresConnection
+        let watch: StatementWatch
         let base: any SQLDatabase
 
-        init(connection: PostgresConnection) {
+        init(connection: PostgresConnection, watch: StatementWatch) {
             self.connection = connection
+            self.watch = watch
             self.base = connection.sql(queryLogLevel: .trace)
         }
 
@@ -122,12 +128,11 @@ public final class PostgresProvider: DatabaseProvider {
             -> EventLoopFuture<Void>
         {
             guard !connection.isClosed else { return eventLoop.makeFailedFuture(BatchedWriter.ConnectionLost()) }
-            return base.execute(sql: query, onRow)
+            return watch.run(on: eventLoop) { base.execute(sql: query, onRow) }
         }
 
         func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-            guard !connection.isClosed else { throw BatchedWriter.ConnectionLost() }
-            try await base.execute(sql: query, onRow)
+            try await execute(sql: query, onRow).get()
         }
     }
 
@@ -171,5 +176,49 @@ public final class PostgresProvider: DatabaseProvider {
     public func shutdown() async throws {
         // After the write in flight, and after committing a batch left open for a waiting write.
         try await writes.close { [writeConnection] in await writeConnection.drop() }
+    }
+}
+
+/// The statements in flight on one write connection, failed when the connection closes: a statement PostgresNIO
+/// writes into a channel that has just closed is never answered (``PostgresProvider``'s `LiveConnectionDatabase`),
+/// so each statement's result is whichever comes first, its answer or the connection's end.
+final class StatementWatch: Sendable {
+    private struct State {
+        var closed = false
+        var inFlight: [EventLoopPromise<Void>] = []
+    }
+
+    private let state = Mutex(State())
+
+    /// How many statements are in flight.
+    var inFlightCount: Int { state.withLock { $0.inFlight.count } }
+
+    /// Marks the connection closed and fails every statement in flight with ``BatchedWriter/ConnectionLost``.
+    func connectionClosed() {
+        let waiting = state.withLock { state in
+            state.closed = true
+            defer { state.inFlight = [] }
+            return state.inFlight
+        }
+        for promise in waiting { promise.fail(BatchedWriter.ConnectionLost()) }
+    }
+
+    /// Sends a statement with `start` unless the connection has closed, and answers its result, or
+    /// ``BatchedWriter/ConnectionLost`` if the connection closes first.
+    func run(on eventLoop: any EventLoop, _ start: () -> EventLoopFuture<Void>) -> EventLoopFuture<Void> {
+        let promise = eventLoop.makePromise(of: Void.self)
+        let closed = state.withLock { state in
+            if !state.closed { state.inFlight.append(promise) }
+            return state.closed
+        }
+        guard !closed else {
+            promise.fail(BatchedWriter.ConnectionLost())
+            return promise.futureResult
+        }
+        start().cascade(to: promise)
+        promise.futureResult.whenComplete { [self] _ in
+            state.withLock { $0.inFlight.removeAll { $0 == promise } }
+        }
+        return promise.futureResult
     }
 }
