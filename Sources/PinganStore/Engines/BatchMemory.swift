@@ -16,6 +16,10 @@ import Synchronization
 /// before the batch's `COMMIT`. On PostgreSQL that is two to three round trips fewer per intake inside the writer,
 /// whose round trips bound its throughput (docs/PERFORMANCE.md "Intake, fourth pass").
 ///
+/// Until the flush, the batch's new audit entries are not in `audit_log`: the log is read only outside write
+/// transactions (``AuditLog/entries(_:)``, ``AuditLog/verify(batchSize:expectedHead:)`` through `provider.read`), and
+/// code that must read it inside one would have to flush first.
+///
 /// A member that rolls back to its savepoint takes back everything it taught and deferred: the writer restores the
 /// ``Learnt`` it found. A failed flush fails the whole batch, like a failed `COMMIT`. A new batch starts empty.
 final class BatchMemory: Sendable {
