@@ -3,6 +3,7 @@ import Logging
 import PinganCore
 import PinganStore
 import SQLKit
+import Synchronization
 
 /// The escalation engine's shell (issue 3 §5; DESIGN "The scheduler"): keeps each case's plan in step with the case,
 /// and in each pass fires the steps that are due — each exactly once, because a step is recorded in
@@ -87,13 +88,14 @@ public struct EscalationScheduler: Sendable {
     public func runOnce(now: Date? = nil, limit: Int = 10_000, concurrency: Int = 8) async throws -> [Fired] {
         let now = now ?? env.clock()
         let due = try await env.provider.read { db in try await EscalationRepository(db).due(at: now, limit: limit) }
+        let people = RecipientCache()
         var results = [[Fired]](repeating: [], count: due.count)
         try await withThrowingTaskGroup(of: (Int, [Fired]).self) { group in
             var next = 0
             func start() {
                 let (index, caseID) = (next, due[next])
                 next += 1
-                group.addTask { (index, try await fire(caseID: caseID, at: now)) }
+                group.addTask { (index, try await fire(caseID: caseID, at: now, people: people)) }
             }
             while next < min(due.count, max(1, concurrency)) { start() }
             while let (index, fired) = try await group.next() {
@@ -104,7 +106,7 @@ public struct EscalationScheduler: Sendable {
         return results.flatMap { $0 }
     }
 
-    private func fire(caseID: UUID, at now: Date) async throws -> [Fired] {
+    private func fire(caseID: UUID, at now: Date, people: RecipientCache) async throws -> [Fired] {
         try await env.write(keepsDirectory: true) { db, audit in
             let escalations = EscalationRepository(db)
             guard let plan = try await escalations.plan(caseID: caseID),
@@ -117,7 +119,7 @@ public struct EscalationScheduler: Sendable {
             for step in plan.steps(due: now, alreadyFired: alreadyFired, resolved: finished) {
                 guard try await escalations.markFired(step.key, caseID: caseID, at: now) else { continue }
                 alreadyFired.insert(step.key)
-                let users = try await recipients(step.recipients, db: db)
+                let users = try await recipients(step.recipients, db: db, people: people)
                 let event = CaseEvent(
                     id: UUID(), caseID: caseID, at: now, actor: .system("scheduler"), type: .escalated,
                     note: step.explanation,
@@ -183,20 +185,48 @@ public struct EscalationScheduler: Sendable {
         return changed
     }
 
-    /// The users a step reaches: the named leader, or the handlers and leaders of a recipient unit.
-    private func recipients(_ recipients: [EscalationRecipient], db: any SQLDatabase) async throws -> [User] {
+    /// The users a step reaches: the named leader, or the handlers and leaders of a recipient unit. Each unit's and
+    /// leader's users are read once per pass (`people`).
+    private func recipients(
+        _ recipients: [EscalationRecipient], db: any SQLDatabase, people: RecipientCache
+    ) async throws -> [User] {
         var users: [UUID: User] = [:]
         let repository = UserRepository(db)
         for recipient in recipients {
             if let id = recipient.userID {
-                if let user = try await repository.find(id: id), !user.disabled { users[user.id] = user }
+                let user = try await people.user(id) { try await repository.find(id: id) }
+                if let user, !user.disabled { users[user.id] = user }
             } else {
-                for user in try await repository.list(unitID: recipient.unitID)
+                for user in try await people.members(of: recipient.unitID, { try await repository.list(unitID: $0) })
                 where !user.disabled && (user.roles.contains(.handler) || user.roles.contains(.leader)) {
                     users[user.id] = user
                 }
             }
         }
         return users.values.sorted { $0.username < $1.username }
+    }
+}
+
+/// The users one scheduler pass notifies, each unit's and each named leader's read once per pass. A backlog of
+/// thousands of steps names the same few units, and every read was a round trip inside the writer (two per unit on
+/// PostgreSQL). A pass lasts seconds; a user changed meanwhile is seen by the next pass.
+final class RecipientCache: Sendable {
+    private let units = Mutex<[UUID: [User]]>([:])
+    private let users = Mutex<[UUID: User?]>([:])
+
+    /// The users of `unitID`, read with `load` the first time.
+    func members(of unitID: UUID, _ load: (UUID) async throws -> [User]) async throws -> [User] {
+        if let known = units.withLock({ $0[unitID] }) { return known }
+        let loaded = try await load(unitID)
+        units.withLock { $0[unitID] = loaded }
+        return loaded
+    }
+
+    /// The user `id` (nil if there is none), read with `load` the first time.
+    func user(_ id: UUID, _ load: () async throws -> User?) async throws -> User? {
+        if let known = users.withLock({ $0[id] }) { return known }
+        let loaded = try await load()
+        users.withLock { $0[id] = .some(loaded) }
+        return loaded
     }
 }
