@@ -102,27 +102,30 @@ struct AuditLogTests {
     func membersOfOneBatchExtendTheChainAndAFailedOneLeavesNoGap(engine: TestEngine) async throws {
         struct Refused: Error {}
         try await TestDatabase.with(engine) { provider in
-            let kept = try await withThrowingTaskGroup(of: Int.self) { group in
-                for index in 0..<120 {
-                    group.addTask {
-                        do {
-                            try await provider.transaction { db in
-                                let log = AuditLog(db)
-                                for entry in 0..<(1 + index % 3) {
-                                    try await log.append(
-                                        AuditRecord(
-                                            actor: "w\(index)", action: "test", objectType: "t", objectID: "\(entry)"),
-                                        at: Date())
+            let kept = try await TestDatabase.queueingBehindHeldWriter(provider, waiting: 30) {
+                try await withThrowingTaskGroup(of: Int.self) { group in
+                    for index in 0..<120 {
+                        group.addTask {
+                            do {
+                                try await provider.transaction { db in
+                                    let log = AuditLog(db)
+                                    for entry in 0..<(1 + index % 3) {
+                                        try await log.append(
+                                            AuditRecord(
+                                                actor: "w\(index)", action: "test", objectType: "t",
+                                                objectID: "\(entry)"),
+                                            at: Date())
+                                    }
+                                    if index % 7 == 3 { throw Refused() }  // after its appends: they must go with it
                                 }
-                                if index % 7 == 3 { throw Refused() }  // after its appends: they must go with it
+                                return 1 + index % 3
+                            } catch is Refused {
+                                return 0
                             }
-                            return 1 + index % 3
-                        } catch is Refused {
-                            return 0
                         }
                     }
+                    return try await group.reduce(0, +)
                 }
-                return try await group.reduce(0, +)
             }
             let result = try await verify(provider)
             #expect(result.isIntact)

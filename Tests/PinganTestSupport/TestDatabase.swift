@@ -39,6 +39,27 @@ public enum TestDatabase {
         return logger
     }()
 
+    /// Runs `body` while a transaction holds `provider`'s writer, which lets go once `waiting` transactions queue
+    /// behind it (or after 10 s): those then share commits (group commit) however busy the machine is, where
+    /// transactions merely started together may each find the writer free on a loaded machine.
+    public static func queueingBehindHeldWriter<T: Sendable>(
+        _ provider: any DatabaseProvider, waiting: Int, _ body: () async throws -> T
+    ) async throws -> T {
+        async let held: Void = provider.transaction { _ in
+            let deadline = ContinuousClock.now + .seconds(10)
+            while provider.statistics.transactionsWaiting < waiting, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(5))
+            }
+        }
+        let deadline = ContinuousClock.now + .seconds(10)
+        while provider.statistics.transactionsInUse < 1, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(2))
+        }
+        let result = try await body()
+        try await held
+        return result
+    }
+
     /// Runs `body` with a fresh database on `engine`, migrated to the current schema.
     @discardableResult
     public static func with<T: Sendable>(
